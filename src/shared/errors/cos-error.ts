@@ -1,0 +1,88 @@
+// COS error codes and their HTTP statuses. Doc: https://cloud.tencent.com/document/product/436/7730
+// (S3-compatible codes COS uses, plus the COS-specific "no configuration" codes the SDKs special-case,
+// cos-protocol.md §7.2).
+
+export const COS_ERROR_STATUS = {
+  AccessDenied: 403,
+  BadDigest: 400,
+  BucketAlreadyExists: 409,
+  BucketAlreadyOwnedByYou: 409,
+  BucketNotEmpty: 409,
+  EntityTooLarge: 400,
+  EntityTooSmall: 400,
+  InternalError: 500,
+  InvalidAccessKeyId: 403,
+  InvalidArgument: 400,
+  InvalidBucketName: 400,
+  InvalidDigest: 400,
+  InvalidPart: 400,
+  InvalidPartOrder: 400,
+  InvalidRange: 416,
+  InvalidRequest: 400,
+  InvalidURI: 400,
+  KeyTooLong: 400,
+  MalformedPolicy: 400,
+  MalformedXML: 400,
+  MetadataTooLarge: 400,
+  MethodNotAllowed: 405,
+  MissingContentLength: 411,
+  MissingContentMD5: 400,
+  NoSuchBucket: 404,
+  NoSuchBucketPolicy: 404,
+  NoSuchCORSConfiguration: 404,
+  NoSuchKey: 404,
+  NoSuchUpload: 404,
+  NoSuchVersion: 404,
+  NotImplemented: 501,
+  NotModified: 304,
+  PreconditionFailed: 412,
+  RequestHeaderSectionTooLarge: 400,
+  RequestTimeTooSkewed: 403,
+  SignatureDoesNotMatch: 403,
+  TooManyBuckets: 400,
+  UserKeyMustBeSpecified: 400,
+} as const;
+
+export type CosErrorCode = keyof typeof COS_ERROR_STATUS;
+
+const DEFAULT_MESSAGES: Partial<Record<CosErrorCode, string>> = {
+  AccessDenied: 'Access Denied.',
+  BucketAlreadyExists: 'The requested bucket name is not available.',
+  BucketAlreadyOwnedByYou: 'The bucket you tried to create already exists, and you own it.',
+  BucketNotEmpty: 'The bucket you tried to delete is not empty.',
+  InternalError: 'We encountered an internal error. Please try again.',
+  InvalidAccessKeyId: 'The access key Id format you provided is invalid.',
+  InvalidBucketName: 'The specified bucket name is invalid.',
+  MalformedXML: 'The XML you provided was not well-formed or did not validate against our published schema.',
+  MethodNotAllowed: 'The specified method is not allowed against this resource.',
+  NoSuchBucket: 'The specified bucket does not exist.',
+  NoSuchCORSConfiguration: 'The CORS configuration does not exist.',
+  NoSuchKey: 'The specified key does not exist.',
+  NoSuchUpload: 'The specified multipart upload does not exist.',
+  NotImplemented: 'A header or query you provided implies functionality that is not implemented.',
+  PreconditionFailed: 'At least one of the preconditions you specified did not hold.',
+  RequestTimeTooSkewed: 'The difference between the request time and the server\'s time is too large.',
+  SignatureDoesNotMatch: 'The Signature you specified is invalid.',
+};
+
+/** A COS error: thrown by cos-local handlers, decoded from responses by clients. */
+export class CosError extends Error {
+  readonly code: CosErrorCode;
+  readonly status: number;
+  readonly resource: string | undefined;
+  /** Extra response headers the error carries (e.g. `Date` for RequestTimeTooSkewed). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(code: CosErrorCode, options: { message?: string; resource?: string; headers?: Record<string, string> } = {}) {
+    super(options.message ?? DEFAULT_MESSAGES[code] ?? code);
+    this.name = 'CosError';
+    this.code = code;
+    this.status = COS_ERROR_STATUS[code];
+    this.resource = options.resource;
+    this.headers = options.headers ?? {};
+  }
+}
+
+export function isCosErrorCode(code: string): code is CosErrorCode {
+  return Object.hasOwn(COS_ERROR_STATUS, code);
+}

@@ -1,0 +1,57 @@
+// The one configured XML parser and builder (fast-xml-parser) used by every COS subresource codec.
+// Values stay strings (keys, ETags, "true"/"false"), as COS means them; attributes (xsi:type) are
+// ignored, as the SDKs ignore them. Each codec declares its always-array paths once.
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+
+export type XmlNode = string | XmlObject | XmlNode[];
+export interface XmlObject {
+  [name: string]: XmlNode;
+}
+
+export type XmlParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Parses XML text. `arrayPaths` are dotted element paths (e.g. `CORSConfiguration.CORSRule`) that
+ * are always arrays, even with a single child.
+ */
+export function parseXml(text: string, arrayPaths: readonly string[] = []): XmlParseResult<XmlObject> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, reason: 'empty body' };
+  const valid = XMLValidator.validate(trimmed);
+  if (valid !== true) return { ok: false, reason: valid.err.msg };
+  const arrays = new Set(arrayPaths);
+  const parser = new XMLParser({
+    ignoreAttributes: true,
+    ignoreDeclaration: true,
+    parseTagValue: false,
+    trimValues: true,
+    processEntities: true,
+    isArray: (_name, jpath) => arrays.has(String(jpath)),
+  });
+  const value: unknown = parser.parse(trimmed);
+  if (typeof value !== 'object' || value === null) return { ok: false, reason: 'no root element' };
+  return { ok: true, value: value as XmlObject };
+}
+
+const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false });
+
+/** Builds `<?xml …?>` + the document. Arrays repeat their element; strings are escaped. */
+export function buildXml(root: string, body: XmlObject): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [root]: body }) as string}`;
+}
+
+/** A child element's text ('' when absent or not text). */
+export function text(node: XmlNode | undefined): string {
+  return typeof node === 'string' ? node : '';
+}
+
+/** A child element as an object (undefined when absent or text). */
+export function child(node: XmlNode | undefined): XmlObject | undefined {
+  return typeof node === 'object' && node !== null && !Array.isArray(node) ? node : undefined;
+}
+
+/** A child element's repetitions, for paths declared as arrays (or single values). */
+export function list(node: XmlNode | undefined): XmlNode[] {
+  if (node === undefined) return [];
+  return Array.isArray(node) ? node : [node];
+}
