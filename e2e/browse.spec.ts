@@ -1,0 +1,54 @@
+// The thin slice end to end: sign in, see the seeded buckets, open one, enter folders, go back with
+// the breadcrumb, switch language. The browser's COS requests go straight to cos-local (cross-origin,
+// signed through /api/sign), which this test checks by watching the network.
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_ADMIN_PASSWORD, E2E_COS_PORT } from './playwright.config';
+
+async function signIn(page: Page, password = E2E_ADMIN_PASSWORD): Promise<void> {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('Username').fill('admin');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('a wrong password is refused with a message', async ({ page }) => {
+  await signIn(page, 'not-the-password');
+  await expect(page.getByRole('alert')).toContainText('Incorrect username or password');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('browse seeded buckets and folders, then switch language', async ({ page }) => {
+  const cosRequests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).port === String(E2E_COS_PORT)) cosRequests.push(`${r.method()} ${r.url()}`);
+  });
+
+  await signIn(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
+  for (const name of ['photos-1250000000', 'documents-1250000000', 'logs-1250000000']) {
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+
+  await page.getByRole('link', { name: 'photos-1250000000', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'photos-1250000000' })).toBeVisible();
+  await expect(page.getByText('README.md')).toBeVisible();
+  await page.getByRole('link', { name: '2025/' }).or(page.getByRole('button', { name: '2025/' })).click();
+  await expect(page).toHaveURL(/prefix=2025%2F/);
+  await page.getByRole('link', { name: 'summer/' }).or(page.getByRole('button', { name: 'summer/' })).click();
+  await expect(page.getByText('beach.png')).toBeVisible();
+  await expect(page.getByText('日落 sunset.png')).toBeVisible();
+  // The listing came from cos-local directly (path-style, signed by the server), not through the console.
+  expect(cosRequests.some((r) => r.startsWith('GET ') && r.includes('/photos-1250000000/') && r.includes('prefix=2025%2Fsummer%2F'))).toBe(true);
+
+  const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await breadcrumb.getByRole('link', { name: 'photos-1250000000' }).click();
+  await expect(page.getByText('README.md')).toBeVisible();
+  await expect(page.getByText('beach.png')).toHaveCount(0);
+
+  await page.getByLabel('Language / 语言').first().click();
+  await page.getByText('简体中文').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.goto('/buckets');
+  await expect(page.getByRole('heading', { level: 1, name: '存储桶列表' })).toBeVisible();
+});

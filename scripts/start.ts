@@ -1,0 +1,87 @@
+// `npm start`: local mode (cos-local in-process + console server) unless COS_SECRET_ID/KEY are set.
+// Builds the SPA when stale, seeds demo data on the first run, prints the URL and how to sign in.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defaultAccounts } from '../src/cos-local/accounts';
+import { startCosLocal } from '../src/cos-local/app';
+import { buildApp } from '../src/server/app';
+import { UserRepository } from '../src/server/auth/users';
+import { loadConfig, type CosTarget } from '../src/server/config';
+import { openDatabase } from '../src/server/db/database';
+import { buildIfStale } from './build-if-stale';
+import { localKey } from './local-key';
+import { seedDemo } from './seed-demo';
+
+const LOCAL_APPID = '1250000000';
+const root = resolve(import.meta.dirname, '..');
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  buildIfStale(root);
+  const closers: (() => Promise<void>)[] = [];
+  const lines: string[] = [];
+
+  let cos: CosTarget;
+  if (config.cloud) {
+    cos = { mode: 'cloud', ...config.cloud, browserDomain: '', protocol: 'https:', defaultRegion: config.cloud.region };
+  } else {
+    const key = localKey(config.dataDir, process.env);
+    const local = await startCosLocal({
+      host: '127.0.0.1',
+      port: config.cosLocalPort,
+      dataDir: join(config.dataDir, 'cos-local'),
+      accounts: defaultAccounts(key.secretId, key.secretKey),
+    });
+    closers.push(() => local.close());
+    const endpoint = `http://127.0.0.1:${local.port}`;
+    cos = {
+      mode: 'local', secretId: key.secretId, secretKey: key.secretKey, ip: `127.0.0.1:${local.port}`,
+      browserDomain: `${endpoint}/{Bucket}`, browserServiceDomain: endpoint, protocol: 'http:', defaultRegion: 'ap-guangzhou',
+    };
+    lines.push(`cos-local:   ${endpoint}  (APPID ${LOCAL_APPID}, SecretId ${key.secretId})`);
+    if (key.generated) lines.push(`             SecretKey ${key.secretKey}  (generated now, saved in ${config.dataDir}; shown only once)`);
+
+    const marker = join(config.dataDir, '.demo-seeded');
+    if (!existsSync(marker)) {
+      const origins = [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
+      const seeded = await seedDemo({ ...key, ip: cos.ip ?? '', appId: LOCAL_APPID, consoleOrigins: origins });
+      writeFileSync(marker, new Date().toISOString());
+      lines.push(`demo data:   ${seeded.buckets} buckets, ${seeded.objects} objects (first run)`);
+    }
+  }
+
+  const db = openDatabase(join(config.dataDir, 'console.db'));
+  const admin = await new UserRepository(db).ensureAdmin(config.adminPassword);
+  const app = await buildApp({ db, cos, config, distDir: join(root, 'dist'), logger: process.env['LOG_REQUESTS'] === '1' });
+  closers.unshift(async () => { await app.close(); db.close(); });
+  await app.listen({ port: config.port, host: config.host });
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log([
+    '',
+    `COS Console (${cos.mode} mode) is running at http://${config.host}:${port}`,
+    ...lines,
+    admin.generatedPassword
+      ? `sign in:     user "admin", password ${admin.generatedPassword}  (generated now; shown only once — set CONSOLE_ADMIN_PASSWORD to choose one)`
+      : `sign in:     user "admin" with the password printed on the first start, or CONSOLE_ADMIN_PASSWORD`,
+    'Press Ctrl-C to stop.',
+    '',
+  ].join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    for (const close of closers) await close().catch((err: unknown) => console.error(err));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

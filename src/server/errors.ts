@@ -1,0 +1,12 @@
+// The console server's API errors: one shape, `{ error: { code, message } }`, from one handler.
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const unauthorized = (): ApiError => new ApiError(401, 'Unauthorized', 'Sign in first.');
