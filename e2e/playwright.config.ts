@@ -15,7 +15,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json']],
+  reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? '../.tmp/reports/playwright.json' }]],
   outputDir: '../test-results',
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,

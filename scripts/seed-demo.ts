@@ -78,11 +78,11 @@ export async function seedDemo(target: SeedTarget): Promise<{ buckets: number; o
       Bucket: b.name,
       Region: b.region,
       CORSRules: [{
-        AllowedOrigins: target.consoleOrigins,
-        AllowedMethods: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
-        AllowedHeaders: ['*'],
-        ExposeHeaders: EXPOSE_HEADERS,
-        MaxAgeSeconds: '600',
+        AllowedOrigin: target.consoleOrigins,
+        AllowedMethod: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
+        AllowedHeader: ['*'],
+        ExposeHeader: EXPOSE_HEADERS,
+        MaxAgeSeconds: 600,
       }],
     });
     await pool(b.objects, 16, async (o) => {

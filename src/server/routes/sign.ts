@@ -18,7 +18,7 @@ interface SignBody {
   Key?: string;
 }
 
-const scalarMap = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } } as const;
+const scalarMap = { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } } as const;
 
 export interface SignRouteDeps {
   credential: { secretId: string; secretKey: string };

@@ -4,6 +4,8 @@
 
 export const COS_ERROR_STATUS = {
   AccessDenied: 403,
+  // S3's code for a refused CORS preflight (OPTIONS Object answers 403, 436/8288).
+  AccessForbidden: 403,
   BadDigest: 400,
   BucketAlreadyExists: 409,
   BucketAlreadyOwnedByYou: 409,
@@ -47,13 +49,19 @@ export type CosErrorCode = keyof typeof COS_ERROR_STATUS;
 
 const DEFAULT_MESSAGES: Partial<Record<CosErrorCode, string>> = {
   AccessDenied: 'Access Denied.',
+  AccessForbidden: 'CORSResponse: This CORS request is not allowed.',
+  BadDigest: 'The Content-MD5 you specified did not match what we received.',
   BucketAlreadyExists: 'The requested bucket name is not available.',
   BucketAlreadyOwnedByYou: 'The bucket you tried to create already exists, and you own it.',
   BucketNotEmpty: 'The bucket you tried to delete is not empty.',
   InternalError: 'We encountered an internal error. Please try again.',
   InvalidAccessKeyId: 'The access key Id format you provided is invalid.',
   InvalidBucketName: 'The specified bucket name is invalid.',
+  InvalidDigest: 'The Content-MD5 you specified is not valid.',
+  InvalidRange: 'The requested range is not satisfiable.',
+  KeyTooLong: 'Your key is too long.',
   MalformedXML: 'The XML you provided was not well-formed or did not validate against our published schema.',
+  MetadataTooLarge: 'Your metadata headers exceed the maximum allowed metadata size.',
   MethodNotAllowed: 'The specified method is not allowed against this resource.',
   NoSuchBucket: 'The specified bucket does not exist.',
   NoSuchCORSConfiguration: 'The CORS configuration does not exist.',

@@ -1,0 +1,24 @@
+// Every console URL is built here. The URL is the navigation state (DESIGN.md §5): which bucket,
+// which folder (?prefix=), and the region when the bucket list cannot tell (?region=).
+
+/**
+ * Query-string encoding for a value. '/' is left readable (?prefix=a/b/), which is valid in a query;
+ * everything else is percent-encoded once, so URLSearchParams (and useSearchParams) give back the
+ * exact key, including '+', '%', '#', '?', '&' and spaces.
+ */
+export function encodeQueryValue(value: string): string {
+  return encodeURIComponent(value).replace(/%2F/g, '/');
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const parts = Object.entries(params).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [`${k}=${encodeQueryValue(v)}`]));
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+export const paths = {
+  home: () => '/',
+  login: (next?: string) => `/login${query({ next })}`,
+  buckets: () => '/buckets',
+  objects: (bucket: string, options: { prefix?: string; region?: string } = {}) =>
+    `/buckets/${encodeURIComponent(bucket)}/objects${query({ prefix: options.prefix, region: options.region })}`,
+};

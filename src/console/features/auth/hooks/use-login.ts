@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { login } from '../../../api/console-api';
+import { sessionQueries } from '../session-queries';
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    meta: { redirectOnUnauthorized: false }, // 401 here means a wrong password
+    onSuccess: async () => {
+      // Nothing cached for a previous user may survive; and the login answer carries no CSRF
+      // token, so load the session before the protected pages need it.
+      queryClient.clear();
+      await queryClient.fetchQuery({ ...sessionQueries.current(), staleTime: 0 });
+    },
+  });
+}

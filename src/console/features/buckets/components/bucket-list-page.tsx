@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Input } from 'tdesign-react';
+import { ApiError } from '../../../api/http';
+import { ErrorAlert } from '../../../components/error-alert';
+import { useInnerInputAttributes } from '../../../components/use-inner-input-attributes';
+import { bucketQueries } from '../../../cos/bucket-queries';
+import { filterBuckets } from '../model/filter-buckets';
+import { BucketTable } from './bucket-table';
+
+/** /buckets: the buckets this session may see, with a client-side name filter. */
+export function BucketListPage() {
+  const { t } = useTranslation();
+  const buckets = useQuery(bucketQueries.list());
+  // The filter is a passing view of the loaded list, not navigation, so it stays out of the URL.
+  const [filter, setFilter] = useState('');
+  const filterRef = useInnerInputAttributes({ 'aria-label': t('buckets.filterLabel') });
+  const visible = filterBuckets(buckets.data ?? [], filter);
+
+  return (
+    <section className="page">
+      <header className="page__header">
+        <h1 className="page__title">{t('buckets.title')}</h1>
+        <div ref={filterRef} className="page__filter">
+          <Input type="search" value={filter} onChange={setFilter} placeholder={t('buckets.filterPlaceholder')} clearable />
+        </div>
+      </header>
+      {buckets.isError && !buckets.data ? (
+        <ErrorAlert
+          title={t('buckets.loadError')}
+          details={[
+            buckets.error.message,
+            ...(buckets.error instanceof ApiError ? [t('common.errorCode', { code: buckets.error.code })] : []),
+          ]}
+          retryLabel={t('common.retry')}
+          onRetry={() => void buckets.refetch()}
+        />
+      ) : (
+        <BucketTable
+          buckets={visible}
+          loading={buckets.isPending}
+          emptyText={filter.trim() ? t('buckets.noMatch', { query: filter.trim() }) : t('buckets.empty')}
+        />
+      )}
+    </section>
+  );
+}

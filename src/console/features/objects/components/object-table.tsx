@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { Table, type PrimaryTableCol } from 'tdesign-react';
+import { FolderIcon } from '../../../components/folder-icon';
+import { RouterLink } from '../../../components/router-link';
+import { formatDateTime } from '../../../i18n/format-date';
+import { fileSize } from '../model/file-size';
+import type { ObjectRow } from '../model/object-rows';
+import { storageClassKey } from '../model/storage-class';
+
+export interface ObjectTableProps {
+  rows: ObjectRow[];
+  loading: boolean;
+  emptyText: string;
+  linkTo: (prefix: string) => string;
+}
+
+/** Folders (links that open them) then files (names as text), relative to the current folder. */
+export function ObjectTable({ rows, loading, emptyText, linkTo }: ObjectTableProps) {
+  const { t, i18n } = useTranslation();
+  const columns: PrimaryTableCol<ObjectRow>[] = [
+    {
+      colKey: 'name',
+      title: t('objects.columns.name'),
+      cell: ({ row }) =>
+        row.kind === 'folder' ? (
+          <RouterLink to={linkTo(row.prefix)} prefixIcon={<FolderIcon />} className="object-name">
+            {row.name}
+          </RouterLink>
+        ) : (
+          <span className="object-name">{row.name}</span>
+        ),
+    },
+    {
+      colKey: 'size',
+      title: t('objects.columns.size'),
+      cell: ({ row }) => {
+        if (row.kind === 'folder') return t('objects.folder');
+        const size = fileSize(row.size, i18n.language);
+        return t(size.key, { value: size.value });
+      },
+    },
+    {
+      colKey: 'lastModified',
+      title: t('objects.columns.lastModified'),
+      cell: ({ row }) => (row.kind === 'file' ? formatDateTime(row.lastModified, i18n.language) : '—'),
+    },
+    {
+      colKey: 'storageClass',
+      title: t('objects.columns.storageClass'),
+      cell: ({ row }) => {
+        if (row.kind === 'folder') return '—';
+        const key = storageClassKey(row.storageClass);
+        return key ? t(key) : row.storageClass;
+      },
+    },
+  ];
+  return <Table<ObjectRow> rowKey="id" data={rows} columns={columns} loading={loading} empty={emptyText} hover />;
+}

@@ -1,0 +1,30 @@
+// Folder navigation inside a bucket. A "folder" is a key prefix ending in '/', the delimiter the
+// object list uses; the URL's ?prefix= is the current folder.
+
+export interface Crumb {
+  /** What to show: the segment name, or '/' for an empty segment (keys like 'a//b'). */
+  label: string;
+  /** The prefix to open when the crumb is followed. */
+  prefix: string;
+}
+
+/** 'a/b/' → a (a/), b (a/b/). A trailing part without '/' (a typed prefix) becomes a last crumb. */
+export function breadcrumbSegments(prefix: string): Crumb[] {
+  const crumbs: Crumb[] = [];
+  let start = 0;
+  while (start < prefix.length) {
+    const slash = prefix.indexOf('/', start);
+    const end = slash === -1 ? prefix.length : slash + 1;
+    const name = prefix.slice(start, slash === -1 ? end : slash);
+    crumbs.push({ label: name === '' ? '/' : name, prefix: prefix.slice(0, end) });
+    start = end;
+  }
+  return crumbs;
+}
+
+/** The folder above `prefix`, or null at the bucket root. */
+export function parentPrefix(prefix: string): string | null {
+  const crumbs = breadcrumbSegments(prefix);
+  if (crumbs.length === 0) return null;
+  return crumbs.at(-2)?.prefix ?? '';
+}

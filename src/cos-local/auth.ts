@@ -1,0 +1,79 @@
+// Request authentication: the COS signature (436/7778), verified as in cos-protocol.md Appendix C.
+// The Authorization comes from the header, or from the query of a pre-signed URL (the q-*
+// parameters; parameters not named in q-url-param-list are ignored, so extra ones may be added).
+import type { IncomingHttpHeaders } from 'node:http';
+import { CosError } from '../shared/errors/cos-error';
+import { camSafeUrlEncode } from '../shared/signature/encode';
+import { httpString } from '../shared/signature/canonical';
+import { AUTH_QUERY_PARAMS, authorizationFields, parseAuthorization, parseTimeRange } from '../shared/signature/parse';
+import { computeSignature } from '../shared/signature/sign';
+import type { QueryParam } from './query';
+import type { KeyEntry, Principal } from './principal';
+
+/** How far in the future a signature may start (clock skew allowance), in seconds. */
+export const MAX_SKEW_SECONDS = 900;
+
+export interface AuthInput {
+  method: string;
+  headers: IncomingHttpHeaders;
+  query: readonly QueryParam[];
+  /** Candidate signed pathnames (see Route.signaturePaths). */
+  signaturePaths: readonly string[];
+  nowMs: number;
+}
+
+export interface KeyLookup {
+  findKey(secretId: string): KeyEntry | undefined;
+}
+
+function authorizationSource(input: AuthInput): Map<string, string> | undefined {
+  const header = input.headers.authorization;
+  if (header !== undefined && header !== '') return authorizationFields(header);
+  const fromQuery = input.query.filter((p) => AUTH_QUERY_PARAMS.has(p.name.toLowerCase()));
+  if (fromQuery.length === 0) return undefined;
+  return new Map(fromQuery.map((p) => [p.name.toLowerCase(), p.value ?? '']));
+}
+
+function headerValue(headers: IncomingHttpHeaders, name: string): string {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(', ') : (v ?? '');
+}
+
+/** Signed query parameters by name: the list holds encoded, lower-cased names. */
+function signedParams(query: readonly QueryParam[], list: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of list) {
+    const p = query.find((q) => camSafeUrlEncode(q.name).toLowerCase() === name);
+    // A listed parameter that is absent signs as `name=` (as one sent without a value).
+    out[p?.name ?? name] = p?.value ?? '';
+  }
+  return out;
+}
+
+/** Who signed the request (anonymous without an Authorization), or a 403 CosError. */
+export function authenticate(input: AuthInput, keys: KeyLookup): Principal {
+  const fields = authorizationSource(input);
+  if (!fields) return { kind: 'anonymous' };
+  const parsed = parseAuthorization(fields);
+  if (!parsed.ok) throw new CosError('AccessDenied', { message: `Authorization is malformed: ${parsed.reason}.` });
+  const auth = parsed.value;
+  if (auth.algorithm.toLowerCase() !== 'sha1') throw new CosError('AccessDenied', { message: 'q-sign-algorithm must be sha1.' });
+  const key = keys.findKey(auth.accessKeyId);
+  if (!key) throw new CosError('InvalidAccessKeyId', { message: 'The access key Id you provided does not exist in our records.' });
+
+  const window = parseTimeRange(auth.signTime);
+  if (!window || !parseTimeRange(auth.keyTime)) throw new CosError('AccessDenied', { message: 'q-sign-time or q-key-time is malformed.' });
+  const now = Math.floor(input.nowMs / 1000);
+  // The SDKs retry after correcting their clock on exactly these two answers (cos-protocol.md §2.6).
+  if (now > window.end) throw new CosError('AccessDenied', { message: 'Request has expired' });
+  if (window.start > now + MAX_SKEW_SECONDS) throw new CosError('RequestTimeTooSkewed');
+
+  const headers: Record<string, string> = {};
+  for (const name of auth.headerList) headers[name] = headerValue(input.headers, name);
+  const params = signedParams(input.query, auth.urlParamList);
+  for (const pathname of input.signaturePaths) {
+    const http = httpString(input.method, pathname, params, headers);
+    if (computeSignature(key.secretKey, auth.keyTime, auth.signTime, http) === auth.signature.toLowerCase()) return key.principal;
+  }
+  throw new CosError('SignatureDoesNotMatch');
+}

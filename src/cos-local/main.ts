@@ -1,0 +1,76 @@
+// `npm run cos-local -- [--port N] [--host H] [--https-port N] [--data DIR | --memory] [--accounts FILE]`
+// (DESIGN.md §4). Without --accounts, the default account's key is generated once and kept in
+// <data>/account.json (ephemeral with --memory); the SecretKey is printed only when generated.
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultAccounts, generateKeyPair, loadAccountsFile, type AccountsFile } from './accounts';
+import { startCosLocal } from './app';
+
+const USAGE = 'usage: npm run cos-local -- [--port N] [--host H] [--https-port N] [--data DIR | --memory] [--accounts FILE]';
+
+function port(v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`invalid port ${v}\n${USAGE}`);
+  return n;
+}
+
+async function resolveAccounts(file: string | undefined, dataDir: string | undefined): Promise<{ accounts: AccountsFile; fresh: boolean }> {
+  if (file !== undefined) return { accounts: await loadAccountsFile(file), fresh: false };
+  if (dataDir === undefined) {
+    const key = generateKeyPair();
+    return { accounts: defaultAccounts(key.secretId, key.secretKey), fresh: true };
+  }
+  const saved = join(dataDir, 'account.json');
+  if (existsSync(saved)) return { accounts: await loadAccountsFile(saved), fresh: false };
+  const key = generateKeyPair();
+  const accounts = defaultAccounts(key.secretId, key.secretKey);
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(saved, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
+  return { accounts, fresh: true };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' }, host: { type: 'string' }, 'https-port': { type: 'string' },
+      data: { type: 'string' }, memory: { type: 'boolean' }, accounts: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (values.memory && values.data !== undefined) throw new Error(`--data and --memory exclude each other\n${USAGE}`);
+  const dataDir = values.memory ? undefined : resolve(values.data ?? 'data/cos-local');
+  const { accounts, fresh } = await resolveAccounts(values.accounts, dataDir);
+  const common = { port: port(values.port, 9000), host: values.host ?? '127.0.0.1', accounts };
+  const running = await startCosLocal(dataDir === undefined ? { ...common, memory: true } : { ...common, dataDir });
+
+  const lines = [`cos-local is running`, `endpoint: ${running.url}`, `data: ${dataDir ?? '(in memory; gone on exit)'}`];
+  if (values['https-port'] !== undefined) lines.push(`warning: --https-port ${values['https-port']} is not implemented yet; serving HTTP only`);
+  for (const a of accounts.accounts) {
+    lines.push(`account: UIN ${a.uin}, APPID ${a.appId}, SecretId ${a.secretId}`);
+    if (fresh) lines.push(`         SecretKey ${a.secretKey}  (generated now${dataDir ? `, saved in ${join(dataDir, 'account.json')}` : ''})`);
+    for (const u of a.subUsers) lines.push(`  sub-user ${u.name}: UIN ${u.uin}, SecretId ${u.secretId}`);
+  }
+  lines.push('Press Ctrl-C to stop.');
+  console.log(lines.join('\n'));
+
+  const stop = (signal: string): void => {
+    console.log(`\n${signal}: stopping cos-local…`);
+    running.close().then(() => process.exit(0), (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+// PUT Bucket (436/7738), HEAD Bucket (436/7735), DELETE Bucket (436/7732).
+import { CosError } from '../../shared/errors/cos-error';
+import { parseBucketName } from '../../shared/cos/bucket-name';
+import { parseXml } from '../../shared/xml/codec';
+import { readSmallBody } from '../body';
+import type { OpHandler } from '../context';
+import { bucketOf, wholeSeconds } from './common';
+
+function refuseUnsupported(ctx: Parameters<OpHandler>[0]): void {
+  const h = ctx.req.headers;
+  const acl = h['x-cos-acl'];
+  if ((acl !== undefined && acl !== 'private') || Object.keys(h).some((n) => n.startsWith('x-cos-grant-')) || h['x-cos-tagging'] !== undefined) {
+    throw new CosError('NotImplemented', { message: 'Bucket ACLs and tags are not implemented by cos-local.' });
+  }
+}
+
+export const putBucket: OpHandler = async (ctx) => {
+  const name = ctx.route.bucket ?? '';
+  const parsed = parseBucketName(name);
+  if (!parsed.ok) throw new CosError('InvalidBucketName', { message: `The specified bucket name is invalid: ${parsed.reason}.` });
+  refuseUnsupported(ctx);
+  // An optional <CreateBucketConfiguration> (multi-AZ); it must be well-formed, its content has no
+  // local meaning.
+  const body = await readSmallBody(ctx.req);
+  if (body.length > 0) {
+    const xml = parseXml(body.toString('utf8'));
+    if (!xml.ok || !Object.hasOwn(xml.value, 'CreateBucketConfiguration')) throw new CosError('MalformedXML');
+  }
+  const existing = ctx.store.meta.getBucket(name);
+  if (existing) throw new CosError(existing.appId === parsed.appId ? 'BucketAlreadyOwnedByYou' : 'BucketAlreadyExists');
+  const created = ctx.store.meta.createBucket({
+    name, region: ctx.route.region ?? ctx.defaultRegion, appId: parsed.appId, createdAt: wholeSeconds(ctx.clock.now()),
+  });
+  if (!created) throw new CosError('BucketAlreadyOwnedByYou');
+  return {};
+};
+
+export const headBucket: OpHandler = async (ctx) => ({ headers: { 'x-cos-bucket-region': bucketOf(ctx).region } });
+
+export const deleteBucket: OpHandler = async (ctx) => {
+  const result = ctx.store.meta.deleteBucket(bucketOf(ctx).name);
+  if (result === 'not-empty') throw new CosError('BucketNotEmpty');
+  if (result === 'missing') throw new CosError('NoSuchBucket');
+  return { status: 204 };
+};

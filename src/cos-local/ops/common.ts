@@ -1,0 +1,22 @@
+// Small helpers shared by the operation modules.
+import { CosError } from '../../shared/errors/cos-error';
+import type { OpContext } from '../context';
+import type { BucketRecord } from '../store/types';
+
+/** The addressed bucket; the pipeline has already answered NoSuchBucket when it is missing. */
+export function bucketOf(ctx: OpContext): BucketRecord {
+  if (!ctx.bucket) throw new CosError('NoSuchBucket');
+  return ctx.bucket;
+}
+
+/** Object versions come with versioning (a later issue); refuse rather than ignore `versionId`. */
+export function refuseVersionId(ctx: OpContext): void {
+  if (ctx.route.query.some((p) => p.name === 'versionId')) {
+    throw new CosError('NotImplemented', { message: 'versionId is not implemented by cos-local.' });
+  }
+}
+
+/** Epoch ms truncated to whole seconds: COS times have no sub-second part (`…:00.000Z`). */
+export function wholeSeconds(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}

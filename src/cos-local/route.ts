@@ -1,0 +1,101 @@
+// Addressing: which bucket, key and level a request names, from its target and Host header.
+// DESIGN.md §4 "cos-local addressing"; COS endpoints: https://cloud.tencent.com/document/product/436/6224
+// - virtual-hosted `<bucket-appid>.cos.<region>.<any suffix>` (myqcloud.com kept by the Node SDK's
+//   `Ip` option, `*.localhost` from a browser); website hosts `….cos-website.<region>.…`;
+// - service hosts `service.cos.<suffix>` and `cos.<region>.<suffix>`;
+// - anything else (127.0.0.1, localhost): path-style `/<bucket-appid>/<key>`, bare `/` = service.
+// Keys are percent-decoded and never normalised (`a//b`, `../x` are keys).
+import { CosError } from '../shared/errors/cos-error';
+import { BUCKET_SEGMENT } from '../shared/cos/bucket-name';
+import { parseQuery, type QueryParam } from './query';
+import { subresourcesOf } from './subresources';
+
+export type Level = 'service' | 'bucket' | 'object';
+export type Style = 'virtual-hosted' | 'website' | 'service-host' | 'path';
+
+export interface Route {
+  style: Style;
+  level: Level;
+  /** Host as received (port included): what `host` is signed as. */
+  host: string;
+  bucket?: string;
+  /** From the host; path-style and `service.cos.*` carry none. */
+  region?: string;
+  /** Decoded key ('' below object level). */
+  key: string;
+  /** The raw (encoded) path, for the error `Resource`. */
+  rawPath: string;
+  query: QueryParam[];
+  /** Known COS subresources present in the query, in order. */
+  subresources: string[];
+  /** Decoded pathnames a signature may cover (path-style: without and with the bucket segment). */
+  signaturePaths: string[];
+}
+
+const VIRTUAL = /^([a-z0-9-]+-\d+)\.(cos|cos-website)\.([a-z0-9-]+)\..+$/;
+const REGION_SERVICE = /^cos\.([a-z0-9-]+)\..+$/;
+const GLOBAL_SERVICE = /^service\.cos\..+$/;
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)(.*)$/i;
+
+function decodePath(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new CosError('InvalidURI', { message: 'Couldn\'t parse the specified URI.' });
+  }
+}
+
+function hostname(host: string): string {
+  const h = host.toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1); // IPv6 literal
+  const colon = h.lastIndexOf(':');
+  return colon < 0 ? h : h.slice(0, colon);
+}
+
+export interface RouteInput {
+  /** The request-target: origin-form `/path?q` or absolute-form `http://host/path?q`. */
+  target: string;
+  /** The Host header (undefined for HTTP/1.0 without one). */
+  host: string | undefined;
+}
+
+export function resolveRoute({ target, host: hostHeader }: RouteInput): Route {
+  let pathAndQuery = target;
+  let authority: string | undefined;
+  const abs = ABSOLUTE.exec(target);
+  if (abs) {
+    // Proxy mode (the SDK's `Proxy` option): the target's authority wins (RFC 9112 §3.2.2).
+    authority = abs[1] ?? '';
+    pathAndQuery = abs[2] || '/';
+  }
+  const host = hostHeader ?? authority ?? '';
+  const q = pathAndQuery.indexOf('?');
+  const rawPath = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
+  const query = parseQuery(q < 0 ? '' : pathAndQuery.slice(q + 1));
+  const base = { host, rawPath, query, subresources: subresourcesOf(query.map((p) => p.name)) };
+  const decoded = decodePath(rawPath);
+  const path = decoded.startsWith('/') ? decoded : `/${decoded}`;
+  const name = hostname(authority ?? host);
+
+  const vh = VIRTUAL.exec(name);
+  if (vh) {
+    const key = path.slice(1);
+    return {
+      ...base, style: vh[2] === 'cos-website' ? 'website' : 'virtual-hosted', level: key === '' ? 'bucket' : 'object',
+      bucket: vh[1] ?? '', region: vh[3] ?? '', key, signaturePaths: [path],
+    };
+  }
+  const regional = REGION_SERVICE.exec(name);
+  if (regional || GLOBAL_SERVICE.test(name)) {
+    const service = { ...base, style: 'service-host' as const, level: 'service' as const, key: '', signaturePaths: [path] };
+    return regional ? { ...service, region: regional[1] ?? '' } : service;
+  }
+  // Path-style: the first segment names the bucket. The SDKs sign the path without it
+  // (`Domain: 'http://127.0.0.1:9000/{Bucket}'`, cos-protocol.md §2.4); the full path is accepted too.
+  const slash = path.indexOf('/', 1);
+  const segment = slash < 0 ? path.slice(1) : path.slice(1, slash);
+  if (segment === '') return { ...base, style: 'path', level: 'service', key: '', signaturePaths: [path] };
+  const key = slash < 0 ? '' : path.slice(slash + 1);
+  const signaturePaths = BUCKET_SEGMENT.test(segment) ? [`/${key}`, path] : [path];
+  return { ...base, style: 'path', level: key === '' ? 'bucket' : 'object', bucket: segment, key, signaturePaths };
+}

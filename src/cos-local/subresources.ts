@@ -1,0 +1,17 @@
+// Query parameters that select a COS subresource (the "action" the SDKs append as `?cors`).
+// Sources: cos-js-sdk-v5 / cos-nodejs-sdk-v5 API maps (cos-protocol.md §2.9) and the COS API
+// index https://cloud.tencent.com/document/product/436/7751. Other parameters (prefix, marker,
+// response-*, q-*, x-cos-security-token, versionId, …) are plain parameters.
+export const SUBRESOURCES: ReadonlySet<string> = new Set([
+  'accelerate', 'acl', 'append', 'ci-process', 'cors', 'delete', 'domain', 'encryption', 'intelligenttiering',
+  'inventory', 'lifecycle', 'location', 'logging', 'object-lock', 'origin', 'partNumber', 'policy',
+  'referer', 'replication', 'restore', 'select', 'tagging', 'uploadId', 'uploads', 'versioning', 'versions',
+  'website',
+]);
+
+/** The subresource names present in a query, in order of appearance. */
+export function subresourcesOf(names: Iterable<string>): string[] {
+  const found: string[] = [];
+  for (const n of names) if (SUBRESOURCES.has(n) && !found.includes(n)) found.push(n);
+  return found;
+}
