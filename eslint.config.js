@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
-import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import { boundaries } from './scripts/eslint-boundaries.js';
 
 const src = (p) => `./src/${p}`;
 const parts = ['shared', 'console', 'server', 'cos-local'];
@@ -14,7 +14,7 @@ const parts = ['shared', 'console', 'server', 'cos-local'];
 const featuresDir = new URL('./src/console/features/', import.meta.url);
 const features = existsSync(featuresDir) ? readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
 
-// import-x resolves every import (relative ones too) to a file, so these zones cannot be dodged
+// The boundaries rule resolves every relative import to a path, so these zones cannot be dodged
 // by a clever path.
 const zones = [
   ...parts.flatMap((target) =>
@@ -38,13 +38,12 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })] },
+    plugins: { local: boundaries },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-restricted-paths': ['error', { zones }],
+      'local/no-restricted-paths': ['error', { zones }],
     },
   },
   {
