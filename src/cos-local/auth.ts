@@ -1,6 +1,8 @@
 // Request authentication: the COS signature (436/7778), verified as in cos-protocol.md Appendix C.
 // The Authorization comes from the header, or from the query of a pre-signed URL (the q-*
-// parameters; parameters not named in q-url-param-list are ignored, so extra ones may be added).
+// parameters). Parameters not named in q-url-param-list are ignored, so extra ones may be added —
+// except those that choose the operation or shape the response (subresources, versionId,
+// response-*): unsigned, they would let a signature be replayed for another operation.
 import type { IncomingHttpHeaders } from 'node:http';
 import { CosError } from '../shared/errors/cos-error';
 import { camSafeUrlEncode } from '../shared/signature/encode';
@@ -8,6 +10,7 @@ import { httpString } from '../shared/signature/canonical';
 import { AUTH_QUERY_PARAMS, authorizationFields, parseAuthorization, parseTimeRange } from '../shared/signature/parse';
 import { computeSignature } from '../shared/signature/sign';
 import type { QueryParam } from './query';
+import { SUBRESOURCES } from './subresources';
 import type { KeyEntry, Principal } from './principal';
 
 /** How far in the future a signature may start (clock skew allowance), in seconds. */
@@ -71,9 +74,17 @@ export function authenticate(input: AuthInput, keys: KeyLookup): Principal {
   const headers: Record<string, string> = {};
   for (const name of auth.headerList) headers[name] = headerValue(input.headers, name);
   const params = signedParams(input.query, auth.urlParamList);
-  for (const pathname of input.signaturePaths) {
+  const valid = input.signaturePaths.some((pathname) => {
     const http = httpString(input.method, pathname, params, headers);
-    if (computeSignature(key.secretKey, auth.keyTime, auth.signTime, http) === auth.signature.toLowerCase()) return key.principal;
-  }
-  throw new CosError('SignatureDoesNotMatch');
+    return computeSignature(key.secretKey, auth.keyTime, auth.signTime, http) === auth.signature.toLowerCase();
+  });
+  if (!valid) throw new CosError('SignatureDoesNotMatch');
+  const unsigned = input.query.find((p) => mustBeSigned(p.name) && !auth.urlParamList.includes(camSafeUrlEncode(p.name).toLowerCase()));
+  if (unsigned) throw new CosError('SignatureDoesNotMatch', { message: `The query parameter "${unsigned.name}" changes the operation and must be signed.` });
+  return key.principal;
+}
+
+function mustBeSigned(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SUBRESOURCES.has(name) || lower === 'versionid' || lower.startsWith('response-');
 }

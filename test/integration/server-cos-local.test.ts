@@ -67,6 +67,13 @@ describe('console server signing against cos-local', () => {
     expect((await cosFetch('GET', '/hello.txt', '')).status).toBe(200);
   });
 
+  it('a listing signature cannot be turned into a subresource request', async () => {
+    const auth = await sign('GET', '/', {});
+    const res = await cosFetch('GET', '/', 'cors', undefined, auth);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+  });
+
   it('cannot be replayed against another bucket', async () => {
     const auth = await sign('GET', '/', {});
     const res = await fetch(`http://${host()}/other-1250000000/`, { headers: { authorization: auth } });
