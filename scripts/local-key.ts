@@ -1,8 +1,8 @@
 // The root key of the local cos-local account: from COS_LOCAL_SECRET_ID/KEY, else generated once and
 // kept in DATA_DIR (mode 0600), and reported as generated so it is printed only that once.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateKeyPair } from '../src/cos-local/accounts';
 
 export interface LocalKey { secretId: string; secretKey: string; generated: boolean }
 
@@ -16,7 +16,7 @@ export function localKey(dataDir: string, env: NodeJS.ProcessEnv): LocalKey {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { secretId: string; secretKey: string };
     return { ...saved, generated: false };
   }
-  const generated = { secretId: `AKID${randomBytes(16).toString('hex')}`, secretKey: randomBytes(24).toString('base64url') };
+  const generated = generateKeyPair();
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
   return { ...generated, generated: true };
