@@ -1,9 +1,12 @@
 // `npm test`: type check, lint, unit and integration tests (vitest), build, then Playwright e2e in
 // Debian's Chromium. Provisions Chromium when missing (DESIGN.md §4), never downloads a browser build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-const REPORTS = '.tmp/reports';
+// Absolute: Playwright resolves relative report paths against its config folder (e2e/).
+const REPORTS = resolve('.tmp/reports');
+rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
 function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
