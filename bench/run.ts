@@ -22,7 +22,7 @@ function fill(meta: MetaStore): void {
   const now = Math.floor(Date.now() / 1000) * 1000;
   for (let i = 0; i < KEYS; i++) {
     const key = `d${pad(i % FOLDERS)}/f${pad(Math.floor(i / FOLDERS))}.txt`;
-    meta.putObject({ bucket: BUCKET, key, size: 1, etag: '"0"', crc64: '0', lastModified: now, storageClass: 'STANDARD', headers: {}, meta: {}, blobId: `b${i}` });
+    meta.putObject({ bucket: BUCKET, key, size: 1, etag: '"0"', crc64: '0', lastModified: now, storageClass: 'STANDARD', headers: {}, meta: {}, blobId: `b${i}`, versionId: 'null' }, 'unversioned');
   }
 }
 

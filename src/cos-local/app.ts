@@ -1,8 +1,14 @@
 // cos-local as a library: `createCosLocal` gives a node:http request listener over a store and
-// accounts (tests inject clock and ids); `startCosLocal` opens the store and listens.
+// accounts (tests inject clock and ids); `startCosLocal` opens the store and listens — on HTTP, and
+// with `httpsPort` also on HTTPS with the same handler (DESIGN.md §4: it serves everything the plain
+// port serves; there `req.socket` is a TLSSocket), using the self-signed certificate of tls/.
 // plain node:http accepts absolute-form targets, which the SDKs' Proxy option sends.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AccountsFile } from './accounts';
 import type { Clock, IdGenerator } from './context';
 import { createHandler, type Logger } from './handler';
@@ -10,6 +16,7 @@ import { randomIds, systemClock } from './ids';
 import { AccountRegistry } from './principal';
 import { openStore } from './store/open-store';
 import type { Store } from './store/types';
+import { ensureCertificate, type TlsMaterial } from './tls/certificate';
 
 export const DEFAULT_REGION = 'ap-guangzhou';
 
@@ -61,40 +68,86 @@ export type StartOptions = Omit<CosLocalOptions, 'store'> & {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** Also serve HTTPS on this port (0 picks a free one). Default: no HTTPS. */
+  httpsPort?: number;
+  /** Told the certificate's path before any port accepts connections (DESIGN.md §4). */
+  onCertificate?: (certificatePath: string) => void;
 } & ({ dataDir: string; memory?: false } | { memory: true; dataDir?: undefined });
 
 export interface RunningCosLocal {
   port: number;
   /** `http://<host>:<port>` */
   url: string;
+  httpsPort?: number;
+  /** `https://<host>:<httpsPort>` */
+  httpsUrl?: string;
+  /** The PEM certificate clients trust (`NODE_EXTRA_CA_CERTS`). */
+  certificatePath?: string;
   close(): Promise<void>;
 }
 
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** `<data>/tls`, or a fresh temporary directory (removed on close) with `--memory`. */
+async function tlsMaterial(options: StartOptions): Promise<{ tls: TlsMaterial; cleanup: () => Promise<void> }> {
+  if (options.memory) {
+    const dir = await mkdtemp(join(tmpdir(), 'cos-local-tls-'));
+    return { tls: await ensureCertificate(dir), cleanup: () => rm(dir, { recursive: true, force: true }) };
+  }
+  return { tls: await ensureCertificate(join(options.dataDir, 'tls')), cleanup: async () => undefined };
+}
+
 export async function startCosLocal(options: StartOptions): Promise<RunningCosLocal> {
-  const store = await openStore(options.memory ? { memory: true } : { dataDir: options.dataDir });
+  const https = options.httpsPort === undefined ? undefined : await tlsMaterial(options);
+  if (https) options.onCertificate?.(https.tls.certPath);
+  const store = await openStore(options.memory ? { memory: true } : { dataDir: options.dataDir }).catch(async (e: unknown) => {
+    await https?.cleanup();
+    throw e;
+  });
   const app = createCosLocal({ ...options, store });
   // No request timeout: a local 5 GB upload may take longer than Node's default 5 minutes.
   const server = createServer({ requestTimeout: 0 }, app.handler);
+  const secure = https && createHttpsServer({ cert: https.tls.cert, key: https.tls.key, requestTimeout: 0 }, app.handler);
   const host = options.host ?? '127.0.0.1';
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  let port: number;
+  let httpsPort: number | undefined;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 9000, host, () => resolve());
-    });
+    port = await listen(server, options.port ?? 9000, host);
+    if (secure) httpsPort = await listen(secure, options.httpsPort ?? 0, host);
   } catch (e) {
+    await Promise.all([stop(server), secure ? stop(secure) : undefined]);
     await app.close();
+    await https?.cleanup();
     throw e;
   }
-  const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
   return {
     port,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `http://${hostInUrl}:${port}`,
+    ...(https && httpsPort !== undefined
+      ? { httpsPort, httpsUrl: `https://${hostInUrl}:${httpsPort}`, certificatePath: https.tls.certPath }
+      : {}),
     close: () => {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }).then(() => app.close());
+      closing ??= Promise.all([stop(server), secure ? stop(secure) : undefined])
+        .then(() => app.close())
+        .then(() => https?.cleanup());
       return closing;
     },
   };

@@ -4,6 +4,7 @@ import { defaultAccounts } from './accounts';
 import { authenticate, type AuthInput } from './auth';
 import { AccountRegistry } from './principal';
 import { parseQuery } from './query';
+import { deriveTmpSecretKey, issueToken } from './sts/token';
 
 const keys = new AccountRegistry(defaultAccounts('AKIDTEST', 'SECRET'));
 const now = 1_700_000_100_000;
@@ -72,5 +73,29 @@ describe('authenticate', () => {
     const rawQuery = `${encoded}&x-cos-security-token=t&response-content-type=text%2Fplain&extra=1`;
     expect(code(input({ rawQuery }))).toBe('root');
     expect(code(input({ rawQuery: rawQuery.replace('text%2Fplain', 'text%2Fhtml') }))).toBe('SignatureDoesNotMatch');
+  });
+});
+
+describe('authenticate with a temporary key', () => {
+  const exp = Math.floor(now / 1000) + 600;
+  const token = issueToken({ v: 1, parentSecretId: 'AKIDTEST', tmpSecretId: 'AKIDTMP', exp, policy: '{"version":"2.0","statement":[]}' }, 'SECRET');
+  const tmpKey = deriveTmpSecretKey('SECRET', 'AKIDTMP');
+  const signTmp = (secretKey = tmpKey): string => sign({ secretId: 'AKIDTMP', secretKey });
+
+  it('accepts the token in the x-cos-security-token header', () => {
+    const p = authenticate(input({ auth: signTmp(), headers: { 'x-cos-security-token': token } }), keys);
+    expect(p).toMatchObject({ kind: 'temporary', sessionPolicy: { version: '2.0', statement: [] }, expiresAt: exp * 1000 });
+  });
+
+  it('accepts the token in the query (pre-signed URL)', () => {
+    expect(code(input({ auth: signTmp(), rawQuery: `x-cos-security-token=${token}` }))).toBe('temporary');
+  });
+
+  it.each([
+    ['no token', {}, 'InvalidAccessKeyId'],
+    ['a signature with another key', { auth: signTmp('SECRET'), headers: { 'x-cos-security-token': token } }, 'SignatureDoesNotMatch'],
+    ['an expired token', { headers: { 'x-cos-security-token': token }, nowMs: exp * 1000 }, 'InvalidAccessKeyId'],
+  ])('refuses %s → %s', (_name, over, expected) => {
+    expect(code(input({ auth: signTmp(), ...over }))).toBe(expected);
   });
 });

@@ -3,6 +3,9 @@
 // parameters). Parameters not named in q-url-param-list are ignored, so extra ones may be added —
 // except those that choose the operation or shape the response (subresources, versionId,
 // response-*): unsigned, they would let a signature be replayed for another operation.
+// A temporary (STS) SecretId is accepted with its `x-cos-security-token` — header, or query of a
+// pre-signed URL (DESIGN.md §4) — which resolves it statelessly (principal.ts, sts/token.ts); the
+// signature is then checked with the TmpSecretKey derived from the token's parent key.
 import type { IncomingHttpHeaders } from 'node:http';
 import { CosError } from '../shared/errors/cos-error';
 import { camSafeUrlEncode } from '../shared/signature/encode';
@@ -26,7 +29,30 @@ export interface AuthInput {
 }
 
 export interface KeyLookup {
+  /** A permanent key. */
   findKey(secretId: string): KeyEntry | undefined;
+  /** A temporary key from its security token; throws InvalidAccessKeyId when it cannot be. */
+  findTemporaryKey(secretId: string, securityToken: string, nowMs: number): KeyEntry;
+}
+
+export const SECURITY_TOKEN = 'x-cos-security-token';
+
+/** The security token: header first, else the query parameter of a pre-signed URL. */
+function securityToken(input: AuthInput): string | undefined {
+  const header = input.headers[SECURITY_TOKEN];
+  const fromHeader = Array.isArray(header) ? header[0] : header;
+  if (fromHeader !== undefined && fromHeader !== '') return fromHeader;
+  const param = input.query.find((p) => p.name.toLowerCase() === SECURITY_TOKEN)?.value;
+  return param === undefined || param === '' ? undefined : param;
+}
+
+/** A permanent key wins (a token sent along with it is ignored); otherwise a temporary one. */
+function lookupKey(input: AuthInput, keys: KeyLookup, secretId: string): KeyEntry {
+  const permanent = keys.findKey(secretId);
+  if (permanent) return permanent;
+  const token = securityToken(input);
+  if (token === undefined) throw new CosError('InvalidAccessKeyId', { message: 'The access key Id you provided does not exist in our records.' });
+  return keys.findTemporaryKey(secretId, token, input.nowMs);
 }
 
 function authorizationSource(input: AuthInput): Map<string, string> | undefined {
@@ -61,8 +87,7 @@ export function authenticate(input: AuthInput, keys: KeyLookup): Principal {
   if (!parsed.ok) throw new CosError('AccessDenied', { message: `Authorization is malformed: ${parsed.reason}.` });
   const auth = parsed.value;
   if (auth.algorithm.toLowerCase() !== 'sha1') throw new CosError('AccessDenied', { message: 'q-sign-algorithm must be sha1.' });
-  const key = keys.findKey(auth.accessKeyId);
-  if (!key) throw new CosError('InvalidAccessKeyId', { message: 'The access key Id you provided does not exist in our records.' });
+  const key = lookupKey(input, keys, auth.accessKeyId);
 
   const window = parseTimeRange(auth.signTime);
   if (!window || !parseTimeRange(auth.keyTime)) throw new CosError('AccessDenied', { message: 'q-sign-time or q-key-time is malformed.' });

@@ -1,9 +1,26 @@
-// The single authorization decision point. For now: a root account may do anything to resources
-// of its own APPID, CORS preflights need no identity (436/8288), everything else is denied.
-// Sub-user policies, bucket policies and ACLs (DESIGN.md §4) plug in here, fed by the same inputs.
+// The single authorization decision point (DESIGN.md §4 "cos-local identity and accounts file"):
+// the shared policy engine (src/shared/policy/authorize.ts) fed with what this request and the store
+// say — the requester (root, sub-user with its CAM policies, temporary key with its session policy,
+// anonymous), the owner (the account whose APPID ends the bucket name), the bucket policy
+// (PUT Bucket policy, 436/8282), the bucket or object ACL (436/7737, 436/7748) and the condition
+// keys of the request (seed-digest §1.5). Evaluation order and its sources are in the engine.
+// A refusal is 403 AccessDenied (436/7730).
+import type { IncomingMessage } from 'node:http';
 import { CosError } from '../shared/errors/cos-error';
+import { authorize as evaluate, type AuthorizeDecision } from '../shared/policy/authorize';
+import { buildContext, type Tag } from '../shared/policy/context';
+import type { ResourceRef as EngineResource } from '../shared/policy/model';
+import { rootPrincipal } from '../shared/policy/principal';
+import { aclAllows, aclRuleOf } from './authz/acl-rules';
+import { bucketAcl, bucketPolicy, bucketTags, objectAcl } from './authz/bucket-state';
+import { requestFacts } from './authz/request-facts';
+import { requesterOf } from './authz/requester';
+import type { OpContext, Services } from './context';
 import { camAction, type OpId } from './dispatch';
 import type { Principal } from './principal';
+import { queryValue, type QueryParam } from './query';
+import type { Route } from './route';
+import type { BucketRecord } from './store/types';
 
 export interface ResourceRef {
   /** APPID owning the resource (the bucket name's suffix); undefined for service-level actions. */
@@ -13,24 +30,87 @@ export interface ResourceRef {
   key?: string;
 }
 
-export type Decision = { allow: true } | { allow: false; reason: string };
-
-/** `qcs::cos:<region>:uid/<appid>:<bucket>/<key>` — the CAM resource name policies will match. */
+/** `qcs::cos:<region>:uid/<appid>:<bucket>/<key>` — the CAM resource name policies match. */
 export function resourceName(r: ResourceRef): string {
   if (r.bucket === undefined || r.appId === undefined) return '*';
   return `qcs::cos:${r.region ?? ''}:uid/${r.appId}:${r.bucket}/${r.key ?? ''}`;
 }
 
-export function authorize(principal: Principal, op: OpId, resource: ResourceRef): Decision {
-  if (op === 'OptionsObject') return { allow: true };
-  if (principal.kind === 'anonymous') return { allow: false, reason: 'anonymous access is not allowed' };
-  if (principal.kind === 'sub') return { allow: false, reason: `sub-user policies are not evaluated yet (${camAction(op)})` };
-  if (resource.appId === undefined || resource.appId === principal.account.appId) return { allow: true };
-  return { allow: false, reason: `${resourceName(resource)} belongs to another account` };
+/** One request as authorization sees it. */
+export interface AuthzRequest extends Services {
+  req: IncomingMessage;
+  route: Route;
+  principal: Principal;
+  op: OpId;
+  /** The addressed bucket when it exists (PUT Bucket: usually not yet). */
+  bucket: BucketRecord | undefined;
 }
 
-/** Throws AccessDenied unless allowed. */
-export function enforce(principal: Principal, op: OpId, resource: ResourceRef): void {
-  const d = authorize(principal, op, resource);
-  if (!d.allow) throw new CosError('AccessDenied');
+/** GET Service by tag passes the one tag it asks for as `tagkey`/`tagvalue` [seed 000 L2214-2226]. */
+function tagsOfQuery(query: readonly QueryParam[]): Tag[] | undefined {
+  const key = queryValue(query, 'tagkey');
+  return key === undefined ? undefined : [{ key, value: queryValue(query, 'tagvalue') ?? '' }];
+}
+
+function engineResource(r: ResourceRef): EngineResource {
+  if (r.bucket === undefined || r.appId === undefined) return { service: true };
+  const base = { region: r.region ?? '', appId: r.appId, bucket: r.bucket };
+  return r.key ? { ...base, key: r.key } : base;
+}
+
+/**
+ * The decision for one operation on one resource. `versionId` overrides the request's own (the
+ * source of a copy names its version in a header).
+ */
+export function decide(r: AuthzRequest, resource: ResourceRef, versionId?: string): AuthorizeDecision {
+  const who = requesterOf(r.principal);
+  const target = engineResource(resource);
+  const ownerUin = 'service' in target ? (who.rootUin ?? '') : (r.accounts.accountOf(target.appId)?.uin ?? '');
+  const action = camAction(r.op);
+  const meta = r.store.meta;
+  const name = r.bucket?.name;
+  const resourceTags = 'service' in target ? tagsOfQuery(r.route.query) : name !== undefined ? bucketTags(meta, name) : undefined;
+  const facts = requestFacts({ req: r.req, query: r.route.query, action, nowMs: r.clock.now(), ...(resourceTags ? { resourceTags } : {}) });
+  const rootOwner = who.requester.kind === 'root' && who.requester.uin === ownerUin;
+  let acl = false;
+  if (!rootOwner && name !== undefined && !('service' in target)) {
+    // A sub-user of another account is granted through its root (the engine then also requires its
+    // own root's CAM policy, rule 8 [seed 000 L3708-3776]).
+    const crossAccountSub = who.requester.kind === 'sub' && who.rootUin !== ownerUin;
+    const ids = crossAccountSub && who.rootUin !== undefined ? [...who.aclIds, rootPrincipal(who.rootUin)] : who.aclIds;
+    const objectLevel = aclRuleOf(r.op)?.level === 'object' && target.key !== undefined;
+    const version = versionId ?? queryValue(r.route.query, 'versionId');
+    acl = aclAllows({
+      op: r.op, ids, bucketAcl: bucketAcl(meta, name),
+      objectAcl: objectLevel && target.key !== undefined ? objectAcl(meta, name, target.key, version) : undefined,
+    });
+  }
+  const policy = name !== undefined ? bucketPolicy(meta, name) : undefined;
+  return evaluate({
+    requester: who.requester,
+    ownerUin,
+    identityPolicies: who.identityPolicies,
+    ...(policy ? { bucketPolicy: policy } : {}),
+    ...(who.sessionPolicy ? { sessionPolicy: who.sessionPolicy } : {}),
+    aclAllows: acl,
+    action,
+    resource: target,
+    context: buildContext(facts),
+  });
+}
+
+/** Throws AccessDenied unless the request may run. CORS preflights need no identity (436/8288). */
+export function enforce(r: AuthzRequest, resource: ResourceRef): void {
+  if (r.op === 'OptionsObject') return;
+  if (decide(r, resource).effect !== 'allow') throw new CosError('AccessDenied');
+}
+
+/**
+ * A second check an operation makes on another resource with another action: the source of a copy
+ * (GetObject on it, [seed 000 L1441-1474]) or each key of DELETE Multiple Objects (DeleteObject
+ * [seed 000 L1689]).
+ */
+export function enforceOn(ctx: OpContext, op: OpId, target: { bucket: BucketRecord; key?: string; versionId?: string }): void {
+  const resource: ResourceRef = { appId: target.bucket.appId, bucket: target.bucket.name, region: target.bucket.region, ...(target.key !== undefined ? { key: target.key } : {}) };
+  if (decide({ ...ctx, op, bucket: target.bucket }, resource, target.versionId).effect !== 'allow') throw new CosError('AccessDenied');
 }

@@ -33,12 +33,10 @@ describe('dispatch', () => {
   });
 
   it.each([
-    ['a known bucket subresource', 'GET', 'bucket', ['acl'], 'NotImplemented'],
-    ['multipart upload part', 'PUT', 'object', ['partNumber', 'uploadId'], 'NotImplemented'],
+    ['a known bucket subresource', 'GET', 'bucket', ['lifecycle'], 'NotImplemented'],
     ['POST Object (form upload)', 'POST', 'bucket', [], 'NotImplemented'],
     ['STS on the service endpoint', 'POST', 'service', [], 'NotImplemented'],
     ['image processing', 'GET', 'object', ['ci-process'], 'NotImplemented'],
-    ['copy', 'PUT', 'object', [], 'NotImplemented', true],
     ['PUT on the service', 'PUT', 'service', [], 'MethodNotAllowed'],
     ['POST on an object', 'POST', 'object', [], 'MethodNotAllowed'],
     ['HEAD ?cors', 'HEAD', 'bucket', ['cors'], 'MethodNotAllowed'],
@@ -47,6 +45,11 @@ describe('dispatch', () => {
     ['two subresources', 'GET', 'bucket', ['cors', 'acl'], 'InvalidArgument'],
   ] as const)('%s → %s', (_name, method, level, subs, expected, copy?: boolean) => {
     expect(code(() => d(method, level, [...subs], copy ?? false))).toBe(expected);
+  });
+
+  it('turns PUT Object with x-cos-copy-source into PUT Object - Copy', () => {
+    expect(d('PUT', 'object', [], true)).toBe('PutObjectCopy');
+    expect(camAction('PutObjectCopy')).toBe('name/cos:PutObject');
   });
 
   it('names CAM actions', () => {

@@ -10,6 +10,14 @@ export const IMPLEMENTED = [
   'PutBucket', 'HeadBucket', 'GetBucket', 'DeleteBucket',
   'PutBucketCors', 'GetBucketCors', 'DeleteBucketCors',
   'PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'OptionsObject',
+  'PutObjectCopy', 'DeleteMultipleObjects',
+  'PutBucketVersioning', 'GetBucketVersioning', 'GetBucketObjectVersions',
+  'PutBucketTagging', 'GetBucketTagging', 'DeleteBucketTagging',
+  'PutObjectTagging', 'GetObjectTagging', 'DeleteObjectTagging',
+  'PutBucketPolicy', 'GetBucketPolicy', 'DeleteBucketPolicy',
+  'PutBucketAcl', 'GetBucketAcl', 'PutObjectAcl', 'GetObjectAcl',
+  'InitiateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'ListParts', 'AbortMultipartUpload',
+  'ListMultipartUploads',
 ] as const;
 
 export type OpId = (typeof IMPLEMENTED)[number];
@@ -46,6 +54,12 @@ const TABLE: Record<Level, Record<string, Methods>> = Object.freeze({
 
 const CAM_NAMES: Partial<Record<OpId, string>> = {
   PutBucketCors: 'PutBucketCORS', GetBucketCors: 'GetBucketCORS', DeleteBucketCors: 'DeleteBucketCORS',
+  // A copy is authorized as PutObject on the target (and GetObject on the source), as the SDKs'
+  // STS scopes declare it (cos-nodejs-sdk-v5 putObjectCopy).
+  PutObjectCopy: 'PutObject',
+  // Likewise Upload Part - Copy (cos-nodejs-sdk-v5 uploadPartCopy: GetObject on the source, PutObject on the target).
+  UploadPartCopy: 'PutObject',
+  PutBucketAcl: 'PutBucketACL', GetBucketAcl: 'GetBucketACL', PutObjectAcl: 'PutObjectACL', GetObjectAcl: 'GetObjectACL',
 };
 
 /** The CAM action a policy names for an operation, e.g. `name/cos:PutBucketCORS`. */

@@ -15,6 +15,7 @@ import { CORS_CONFIG, loadCors, preflight } from './ops/cors';
 import { OPS, type OpSpec } from './ops/registry';
 import { sendError, sendHtmlError, sendResult, type ReplyMeta } from './reply';
 import { resolveRoute, type Route } from './route';
+import { handleSts } from './sts/handler';
 import type { BucketRecord } from './store/types';
 
 export type Logger = (message: string, error?: unknown) => void;
@@ -61,6 +62,8 @@ export function createHandler(services: Services, ids: IdGenerator, log: Logger)
     let website = false;
     try {
       const route = resolveRoute({ target: req.url ?? '/', host: req.headers.host });
+      // STS GetFederationToken: a Tencent Cloud API call (JSON, its own signature), not COS-signed.
+      if (route.level === 'service' && req.method === 'POST') return await handleSts(req, res, { keys: services.accounts, nowMs: meta.nowMs, requestId: meta.requestId });
       website = route.style === 'website';
       const { bucket, cors } = lookupBucket(services, route);
       meta.extraHeaders = corsHeaders(req, cors);
@@ -75,7 +78,7 @@ export function createHandler(services: Services, ids: IdGenerator, log: Logger)
         copySource: req.headers['x-cos-copy-source'] !== undefined,
       });
       const spec = OPS[op];
-      enforce(principal, op, resourceFor(spec, route, bucket));
+      enforce({ ...services, req, route, principal, op, bucket }, resourceFor(spec, route, bucket));
       const result = await spec.handle({ ...services, req, route, principal, bucket, cors });
       await sendResult(res, meta, result);
     } catch (e) {

@@ -1,6 +1,8 @@
 // `npm run cos-local -- [--port N] [--host H] [--https-port N] [--data DIR | --memory] [--accounts FILE]`
 // (DESIGN.md §4). Without --accounts, the default account's key is generated once and kept in
 // <data>/account.json (ephemeral with --memory); the SecretKey is printed only when generated.
+// With --https-port the line `certificate: <path>` comes first, before any port accepts
+// connections, then the endpoints with their actual ports (port 0 picks free ones).
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -46,11 +48,16 @@ async function main(): Promise<void> {
   if (values.memory && values.data !== undefined) throw new Error(`--data and --memory exclude each other\n${USAGE}`);
   const dataDir = values.memory ? undefined : resolve(values.data ?? 'data/cos-local');
   const { accounts, fresh } = await resolveAccounts(values.accounts, dataDir);
-  const common = { port: port(values.port, 9000), host: values.host ?? '127.0.0.1', accounts };
+  const httpsPort = values['https-port'] === undefined ? undefined : port(values['https-port'], 0);
+  const common = {
+    port: port(values.port, 9000), host: values.host ?? '127.0.0.1', accounts,
+    ...(httpsPort === undefined ? {} : { httpsPort, onCertificate: (path: string) => console.log(`certificate: ${path}`) }),
+  };
   const running = await startCosLocal(dataDir === undefined ? { ...common, memory: true } : { ...common, dataDir });
 
-  const lines = [`cos-local is running`, `endpoint: ${running.url}`, `data: ${dataDir ?? '(in memory; gone on exit)'}`];
-  if (values['https-port'] !== undefined) lines.push(`warning: --https-port ${values['https-port']} is not implemented yet; serving HTTP only`);
+  const lines = [`cos-local is running`, `endpoint: ${running.url}`];
+  if (running.httpsUrl !== undefined) lines.push(`https endpoint: ${running.httpsUrl}`);
+  lines.push(`data: ${dataDir ?? '(in memory; gone on exit)'}`);
   for (const a of accounts.accounts) {
     lines.push(`account: UIN ${a.uin}, APPID ${a.appId}, SecretId ${a.secretId}`);
     if (fresh) lines.push(`         SecretKey ${a.secretKey}  (generated now${dataDir ? `, saved in ${join(dataDir, 'account.json')}` : ''})`);

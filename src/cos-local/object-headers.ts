@@ -59,8 +59,6 @@ export function refuseUnsupported(h: IncomingHttpHeaders): void {
   const unsupported = [
     acl !== undefined && acl !== 'private' && acl !== 'default' ? 'x-cos-acl' : undefined,
     ...Object.keys(h).filter((n) => n.startsWith('x-cos-grant-') || n.startsWith('x-cos-server-side-encryption')),
-    h['x-cos-tagging'] !== undefined ? 'x-cos-tagging' : undefined,
-    one(h['x-cos-forbid-overwrite']) === 'true' ? 'x-cos-forbid-overwrite' : undefined,
   ].filter((n): n is string => n !== undefined);
   if (unsupported.length > 0) {
     throw new CosError('NotImplemented', { message: `${unsupported.join(', ')} is not implemented by cos-local.` });

@@ -174,7 +174,7 @@ describe('refusals', () => {
   });
 
   it('answers NotImplemented for what cos-local lacks, and HTML on website hosts', async () => {
-    expect(await failure(h.cos.getBucketAcl({ Bucket, Region: REGION }))).toMatchObject({ code: 'NotImplemented', statusCode: 501 });
+    expect(await failure(h.cos.getBucketLifecycle({ Bucket, Region: REGION }))).toMatchObject({ code: 'NotImplemented', statusCode: 501 });
     const res = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
       const req = request({ port: h.server.port, path: '/', headers: { host: `${Bucket}.cos-website.${REGION}.myqcloud.com` } }, (r) => {
         let body = '';

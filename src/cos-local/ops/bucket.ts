@@ -2,15 +2,15 @@
 import { CosError } from '../../shared/errors/cos-error';
 import { parseBucketName } from '../../shared/cos/bucket-name';
 import { parseXml } from '../../shared/xml/codec';
+import { aclFromRequestHeaders } from '../acl';
+import { ACL_CONFIG } from '../authz/bucket-state';
 import { readSmallBody } from '../body';
 import type { OpHandler } from '../context';
 import { bucketOf, wholeSeconds } from './common';
 
 function refuseUnsupported(ctx: Parameters<OpHandler>[0]): void {
-  const h = ctx.req.headers;
-  const acl = h['x-cos-acl'];
-  if ((acl !== undefined && acl !== 'private') || Object.keys(h).some((n) => n.startsWith('x-cos-grant-')) || h['x-cos-tagging'] !== undefined) {
-    throw new CosError('NotImplemented', { message: 'Bucket ACLs and tags are not implemented by cos-local.' });
+  if (ctx.req.headers['x-cos-tagging'] !== undefined) {
+    throw new CosError('NotImplemented', { message: 'Bucket tags on PUT Bucket are not implemented by cos-local.' });
   }
 }
 
@@ -19,6 +19,8 @@ export const putBucket: OpHandler = async (ctx) => {
   const parsed = parseBucketName(name);
   if (!parsed.ok) throw new CosError('InvalidBucketName', { message: `The specified bucket name is invalid: ${parsed.reason}.` });
   refuseUnsupported(ctx);
+  // x-cos-acl / x-cos-grant-* set the new bucket's ACL (436/7738); bad values fail before creating.
+  const acl = aclFromRequestHeaders(ctx.req.headers, 'bucket');
   // An optional <CreateBucketConfiguration> (multi-AZ); it must be well-formed, its content has no
   // local meaning.
   const body = await readSmallBody(ctx.req);
@@ -32,6 +34,7 @@ export const putBucket: OpHandler = async (ctx) => {
     name, region: ctx.route.region ?? ctx.defaultRegion, appId: parsed.appId, createdAt: wholeSeconds(ctx.clock.now()),
   });
   if (!created) throw new CosError('BucketAlreadyOwnedByYou');
+  if (acl !== undefined) ctx.store.meta.putConfig(name, ACL_CONFIG, acl);
   return {};
 };
 

@@ -1,6 +1,7 @@
 // Small helpers shared by the operation modules.
 import { CosError } from '../../shared/errors/cos-error';
 import type { OpContext } from '../context';
+import { queryValue } from '../query';
 import type { BucketRecord } from '../store/types';
 
 /** The addressed bucket; the pipeline has already answered NoSuchBucket when it is missing. */
@@ -9,11 +10,9 @@ export function bucketOf(ctx: OpContext): BucketRecord {
   return ctx.bucket;
 }
 
-/** Object versions come with versioning (a later issue); refuse rather than ignore `versionId`. */
-export function refuseVersionId(ctx: OpContext): void {
-  if (ctx.route.query.some((p) => p.name === 'versionId')) {
-    throw new CosError('NotImplemented', { message: 'versionId is not implemented by cos-local.' });
-  }
+/** A query parameter of the request (see query.ts queryValue). */
+export function param(ctx: OpContext, name: string): string | undefined {
+  return queryValue(ctx.route.query, name);
 }
 
 /** Epoch ms truncated to whole seconds: COS times have no sub-second part (`…:00.000Z`). */

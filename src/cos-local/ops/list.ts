@@ -8,7 +8,7 @@ import { bucketOf } from './common';
 
 export const MAX_KEYS = 1000;
 
-function maxKeys(v: string | undefined): number {
+export function maxKeys(v: string | undefined): number {
   if (v === undefined || v === '') return MAX_KEYS;
   if (!/^\d+$/.test(v)) throw new CosError('InvalidArgument', { message: 'max-keys must be an integer between 0 and 1000.' });
   return Math.min(Number(v), MAX_KEYS);

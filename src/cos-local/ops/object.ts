@@ -1,77 +1,76 @@
-// PUT Object (436/7749), GET Object (436/7753), HEAD Object (436/7745), DELETE Object (436/7743).
-import { createHash, type Hash } from 'node:crypto';
+// PUT Object (436/7749), GET Object (436/7753), HEAD Object (436/7745), DELETE Object (436/7743),
+// with versions (436/19883): `versionId` selects a version; a delete marker answers 404 (current)
+// or 405 (addressed by id) with `x-cos-delete-marker: true`.
 import { CosError } from '../../shared/errors/cos-error';
 import { checkObjectKey } from '../../shared/cos/object-key';
-import { Crc64 } from '../../shared/crc64/crc64';
-import { checkMd5, expectedMd5 } from '../body';
+import { expectedMd5 } from '../body';
 import { evaluateConditions } from '../conditions';
 import type { OpContext, OpHandler, OpResult } from '../context';
 import { applyOverrides, objectResponseHeaders, refuseUnsupported, storageClass, storedHeaders, userMetadata } from '../object-headers';
 import { parseRange } from '../range';
 import type { ObjectRecord } from '../store/types';
-import { bucketOf, refuseVersionId, wholeSeconds } from './common';
+import { tagsFromHeader, tagsFromJson, tagsToJson } from '../tags';
+import { newVersionId, versioningMode } from '../versioning';
+import { dropGarbage, forbidsOverwrite, writeObject, type ObjectFields } from '../write-object';
+import { bucketOf, param } from './common';
 
 /** A simple upload is at most 5 GB (436/7749). */
 export const MAX_PUT_SIZE = 5 * 1024 ** 3;
 
-async function* hashing(source: AsyncIterable<Buffer>, md5: Hash, crc: Crc64): AsyncIterable<Buffer> {
-  for await (const chunk of source) {
-    md5.update(chunk);
-    crc.update(chunk);
-    yield chunk;
-  }
+export function checkKey(key: string): void {
+  const keyCheck = checkObjectKey(key);
+  if (!keyCheck.ok) throw new CosError(keyCheck.code, { message: keyCheck.reason });
+}
+
+/** What a write request's headers say about the new object (PUT, Initiate Multipart, Copy with REPLACED). */
+export function fieldsFromHeaders(ctx: OpContext, key: string): ObjectFields {
+  const h = ctx.req.headers;
+  refuseUnsupported(h);
+  const tags = tagsFromHeader(h);
+  const fields: ObjectFields = { key, storageClass: storageClass(h), headers: storedHeaders(h), meta: userMetadata(h) };
+  if (tags && tags.length > 0) fields.tagging = tagsToJson(tags);
+  return fields;
 }
 
 export const putObject: OpHandler = async (ctx) => {
-  const bucket = bucketOf(ctx);
   const key = ctx.route.key;
-  const keyCheck = checkObjectKey(key);
-  if (!keyCheck.ok) throw new CosError(keyCheck.code, { message: keyCheck.reason });
-  const h = ctx.req.headers;
-  refuseUnsupported(h);
-  const length = h['content-length'];
+  checkKey(key);
+  const length = ctx.req.headers['content-length'];
   if (length !== undefined && Number(length) > MAX_PUT_SIZE) throw new CosError('EntityTooLarge');
-  const expected = expectedMd5(ctx.req);
-  const record: Omit<ObjectRecord, 'size' | 'etag' | 'crc64' | 'blobId' | 'lastModified'> = {
-    bucket: bucket.name, key, storageClass: storageClass(h), headers: storedHeaders(h), meta: userMetadata(h),
-  };
-
-  const md5 = createHash('md5');
-  const crc = new Crc64();
-  const blob = await ctx.store.blobs.write(hashing(ctx.req, md5, crc));
-  const digest = md5.digest();
-  const etag = `"${digest.toString('hex')}"`;
-  let result;
-  try {
-    checkMd5(expected, digest);
-    result = ctx.store.meta.putObject({
-      ...record, size: blob.size, etag, crc64: crc.toDecimal(), blobId: blob.id, lastModified: wholeSeconds(ctx.clock.now()),
-    });
-  } catch (e) {
-    await ctx.store.blobs.remove(blob.id);
-    throw e;
-  }
-  if (!result.ok) {
-    await ctx.store.blobs.remove(blob.id);
-    throw new CosError('NoSuchBucket'); // deleted while the body was uploading
-  }
-  // Only now, with the new row committed, is the replaced blob garbage. Failing to remove it leaves
-  // an unreferenced file, not a failed upload.
-  if (result.replaced) await ctx.store.blobs.remove(result.replaced.blobId).catch(() => undefined);
-  return { headers: { ETag: etag, 'x-cos-hash-crc64ecma': crc.toDecimal() } };
+  const fields = fieldsFromHeaders(ctx, key);
+  const written = await writeObject(ctx, ctx.req, fields, { expectedMd5: expectedMd5(ctx.req), forbidOverwrite: forbidsOverwrite(ctx) });
+  return { headers: written.headers };
 };
 
-function findObject(ctx: OpContext): ObjectRecord {
-  refuseVersionId(ctx);
-  const o = ctx.store.meta.getObject(bucketOf(ctx).name, ctx.route.key);
-  if (!o) throw new CosError('NoSuchKey');
-  return o;
+const markerHeaders = (versionId: string): Record<string, string> => ({ 'x-cos-delete-marker': 'true', 'x-cos-version-id': versionId });
+
+/** The object a GET/HEAD/ACL/tagging request addresses: the current version, or `versionId`'s. */
+export function findObject(ctx: OpContext): ObjectRecord {
+  const bucket = bucketOf(ctx).name;
+  const key = ctx.route.key;
+  const versionId = param(ctx, 'versionId');
+  if (versionId !== undefined) {
+    const v = ctx.store.meta.getVersion(bucket, key, versionId);
+    if (!v) throw new CosError('NoSuchVersion');
+    if (v.deleteMarker) throw new CosError('MethodNotAllowed', { headers: markerHeaders(v.versionId) });
+    return v;
+  }
+  const o = ctx.store.meta.getObject(bucket, key);
+  if (o) return o;
+  const latest = ctx.store.meta.latestVersion(bucket, key);
+  throw new CosError('NoSuchKey', latest?.deleteMarker ? { headers: markerHeaders(latest.versionId) } : {});
+}
+
+function versionIdHeader(ctx: OpContext, o: ObjectRecord): Record<string, string> {
+  const versioned = o.versionId !== 'null' || versioningMode(ctx.store.meta, o.bucket) !== 'unversioned';
+  return versioned ? { 'x-cos-version-id': o.versionId } : {};
 }
 
 /** Shared by GET and HEAD: conditions, range and headers; `open` reads the bytes (GET only). */
 async function readObject(ctx: OpContext, open: boolean): Promise<OpResult> {
   const o = findObject(ctx);
-  const headers = applyOverrides(objectResponseHeaders(o), ctx.route.query);
+  const headers = { ...applyOverrides(objectResponseHeaders(o), ctx.route.query), ...versionIdHeader(ctx, o) };
+  if (o.tagging !== undefined) headers['x-cos-tagging-count'] = String(tagsFromJson(o.tagging).length);
   const condition = evaluateConditions(ctx.req.headers, o.etag, o.lastModified);
   if (condition === 'precondition-failed') throw new CosError('PreconditionFailed');
   if (condition === 'not-modified') {
@@ -92,10 +91,26 @@ export const getObject: OpHandler = (ctx) => readObject(ctx, true);
 
 export const headObject: OpHandler = (ctx) => readObject(ctx, false);
 
+/** Deletes the current object (a delete marker when versioned) or, with `versionId`, that version. */
+export async function removeObject(ctx: OpContext, key: string, versionId: string | undefined): Promise<{ deleteMarker: boolean; versionId?: string }> {
+  const bucket = bucketOf(ctx).name;
+  if (versionId !== undefined) {
+    const r = ctx.store.meta.deleteVersion(bucket, key, versionId);
+    await dropGarbage(ctx, r.garbage);
+    return { deleteMarker: r.removed?.deleteMarker ?? false, versionId };
+  }
+  const mode = versioningMode(ctx.store.meta, bucket);
+  const now = ctx.clock.now();
+  const r = ctx.store.meta.deleteObject(bucket, key, mode, newVersionId(now), now);
+  await dropGarbage(ctx, r.garbage);
+  return r.marker ? { deleteMarker: true, versionId: r.marker.versionId } : { deleteMarker: false };
+}
+
 /** 204 whether or not the key existed (436/7743). */
 export const deleteObject: OpHandler = async (ctx) => {
-  refuseVersionId(ctx);
-  const old = ctx.store.meta.deleteObject(bucketOf(ctx).name, ctx.route.key);
-  if (old) await ctx.store.blobs.remove(old.blobId).catch(() => undefined); // the row is gone: the object is deleted
-  return { status: 204 };
+  const r = await removeObject(ctx, ctx.route.key, param(ctx, 'versionId'));
+  const headers: Record<string, string> = {};
+  if (r.deleteMarker) headers['x-cos-delete-marker'] = 'true';
+  if (r.versionId !== undefined) headers['x-cos-version-id'] = r.versionId;
+  return { status: 204, headers };
 };

@@ -7,6 +7,17 @@ import { deleteBucketCors, getBucketCors, putBucketCors } from './cors';
 import { getBucket } from './list';
 import { deleteObject, getObject, headObject, putObject } from './object';
 import { getService } from './service';
+import { getBucketAcl, getObjectAcl, putBucketAcl, putObjectAcl } from './acl';
+import { deleteBucketPolicy, getBucketPolicy, putBucketPolicy } from './policy';
+import { putObjectCopy } from './copy';
+import { deleteMultipleObjects } from './delete-objects';
+import {
+  deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging,
+} from './tagging';
+import { getBucketObjectVersions, getBucketVersioning, putBucketVersioning } from './versioning';
+import { abortMultipartUpload, completeMultipartUpload, initiateMultipartUpload, uploadPart } from './multipart';
+import { uploadPartCopy } from './multipart-copy';
+import { listMultipartUploads, listParts } from './multipart-list';
 
 export interface OpSpec {
   handle: OpHandler;
@@ -29,4 +40,29 @@ export const OPS: Readonly<Record<OpId, OpSpec>> = Object.freeze({
   HeadObject: { handle: headObject, bucket: 'existing' },
   DeleteObject: { handle: deleteObject, bucket: 'existing' },
   OptionsObject: { handle: unreachable, bucket: 'none' },
+  PutObjectCopy: { handle: putObjectCopy, bucket: 'existing' },
+  DeleteMultipleObjects: { handle: deleteMultipleObjects, bucket: 'existing' },
+  PutBucketVersioning: { handle: putBucketVersioning, bucket: 'existing' },
+  GetBucketVersioning: { handle: getBucketVersioning, bucket: 'existing' },
+  GetBucketObjectVersions: { handle: getBucketObjectVersions, bucket: 'existing' },
+  PutBucketTagging: { handle: putBucketTagging, bucket: 'existing' },
+  GetBucketTagging: { handle: getBucketTagging, bucket: 'existing' },
+  DeleteBucketTagging: { handle: deleteBucketTagging, bucket: 'existing' },
+  PutObjectTagging: { handle: putObjectTagging, bucket: 'existing' },
+  GetObjectTagging: { handle: getObjectTagging, bucket: 'existing' },
+  DeleteObjectTagging: { handle: deleteObjectTagging, bucket: 'existing' },
+  PutBucketPolicy: { handle: putBucketPolicy, bucket: 'existing' },
+  GetBucketPolicy: { handle: getBucketPolicy, bucket: 'existing' },
+  DeleteBucketPolicy: { handle: deleteBucketPolicy, bucket: 'existing' },
+  PutBucketAcl: { handle: putBucketAcl, bucket: 'existing' },
+  GetBucketAcl: { handle: getBucketAcl, bucket: 'existing' },
+  PutObjectAcl: { handle: putObjectAcl, bucket: 'existing' },
+  GetObjectAcl: { handle: getObjectAcl, bucket: 'existing' },
+  InitiateMultipartUpload: { handle: initiateMultipartUpload, bucket: 'existing' },
+  UploadPart: { handle: uploadPart, bucket: 'existing' },
+  UploadPartCopy: { handle: uploadPartCopy, bucket: 'existing' },
+  CompleteMultipartUpload: { handle: completeMultipartUpload, bucket: 'existing' },
+  ListParts: { handle: listParts, bucket: 'existing' },
+  AbortMultipartUpload: { handle: abortMultipartUpload, bucket: 'existing' },
+  ListMultipartUploads: { handle: listMultipartUploads, bucket: 'existing' },
 });

@@ -1,20 +1,35 @@
-// Opens the store: SQLite metadata + file blobs under a data dir, or everything in memory.
+// Opens the store: SQLite metadata + file blobs under a data dir, or everything in memory. A data
+// dir is swept (sweep.ts) before the store is handed out, so before the server accepts requests.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FsBlobStore } from './fs-blobs';
 import { MemoryBlobStore } from './memory-blobs';
 import { SqliteMetaStore } from './sqlite-meta';
+import { describeSweep, sweepBlobs } from './sweep';
 import type { Store } from './types';
 
 export type StoreLocation = { memory: true } | { dataDir: string };
 
-export async function openStore(location: StoreLocation): Promise<Store> {
+export interface OpenStoreOptions {
+  /** Where the sweep reports what it found (only when it found something). Default: stderr. */
+  log?: (line: string) => void;
+}
+
+export async function openStore(location: StoreLocation, options: OpenStoreOptions = {}): Promise<Store> {
   if ('memory' in location) {
     return assemble(new SqliteMetaStore(':memory:'), new MemoryBlobStore());
   }
   await mkdir(location.dataDir, { recursive: true });
   const blobs = await FsBlobStore.create(join(location.dataDir, 'blobs'));
-  return assemble(new SqliteMetaStore(join(location.dataDir, 'meta.sqlite')), blobs);
+  const meta = new SqliteMetaStore(join(location.dataDir, 'meta.sqlite'));
+  try {
+    const line = describeSweep(await sweepBlobs(meta, blobs));
+    if (line !== undefined) (options.log ?? ((l: string) => console.error(l)))(line);
+  } catch (e) {
+    meta.close();
+    throw e;
+  }
+  return assemble(meta, blobs);
 }
 
 function assemble(meta: SqliteMetaStore, blobs: FsBlobStore | MemoryBlobStore): Store {

@@ -1,9 +1,15 @@
 // MetaStore on SQLite (better-sqlite3): a file under the data dir, or ':memory:' for --memory.
+// Every mutating method is one transaction, so a crash leaves either the old or the new state.
 import Database from 'better-sqlite3';
 import { migrate } from './sqlite-schema';
 import { Lister } from './sqlite-list';
-import { objectToRow, rowToObject, type ObjectRow } from './sqlite-rows';
-import type { BucketRecord, DeleteBucketResult, ListPage, ListQuery, MetaStore, ObjectRecord, PutObjectResult } from './types';
+import { UploadTable } from './sqlite-uploads';
+import { VersionTable } from './sqlite-versions';
+import type {
+  BucketRecord, CompleteUploadResult, DeleteBucketResult, DeleteObjectResult, DeleteVersionResult, ListPage, ListQuery, MetaStore,
+  ObjectRecord, PartListPage, PartRecord, PutObjectResult, UploadListPage, UploadListQuery, UploadRecord, VersionListPage,
+  VersionListQuery, VersioningMode, VersionRecord,
+} from './types';
 
 interface BucketRow {
   name: string;
@@ -19,18 +25,13 @@ function prepare(db: Database.Database) {
     insertBucket: db.prepare('INSERT OR IGNORE INTO buckets (name, region, app_id, created_at) VALUES (?, ?, ?, ?)'),
     getBucket: db.prepare<[string], BucketRow>('SELECT * FROM buckets WHERE name = ?'),
     listBuckets: db.prepare<[string], BucketRow>('SELECT * FROM buckets WHERE app_id = ? ORDER BY name'),
-    anyObject: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM objects WHERE bucket = ? LIMIT 1'),
+    anyVersion: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM versions WHERE bucket = ? LIMIT 1'),
     deleteBucket: db.prepare('DELETE FROM buckets WHERE name = ?'),
     deleteConfigs: db.prepare('DELETE FROM bucket_configs WHERE bucket = ?'),
-    getObject: db.prepare<[string, string], ObjectRow>('SELECT * FROM objects WHERE bucket = ? AND key = ?'),
-    putObject: db.prepare<[ObjectRow]>(
-      `INSERT OR REPLACE INTO objects (bucket, key, size, etag, crc64, last_modified, storage_class, headers, meta, blob_id)
-       VALUES (@bucket, @key, @size, @etag, @crc64, @last_modified, @storage_class, @headers, @meta, @blob_id)`,
-    ),
-    deleteObject: db.prepare('DELETE FROM objects WHERE bucket = ? AND key = ?'),
     getConfig: db.prepare<[string, string], { value: string }>('SELECT value FROM bucket_configs WHERE bucket = ? AND name = ?'),
     putConfig: db.prepare('INSERT OR REPLACE INTO bucket_configs (bucket, name, value) VALUES (?, ?, ?)'),
     deleteConfig: db.prepare('DELETE FROM bucket_configs WHERE bucket = ? AND name = ?'),
+    blobIds: db.prepare<[], { blob_id: string }>("SELECT blob_id FROM versions WHERE blob_id <> '' UNION SELECT blob_id FROM parts"),
   };
 }
 
@@ -39,6 +40,8 @@ type Statements = ReturnType<typeof prepare>;
 export class SqliteMetaStore implements MetaStore {
   private readonly db: Database.Database;
   private readonly lister: Lister;
+  private readonly versions: VersionTable;
+  private readonly uploads: UploadTable;
   private readonly q: Statements;
 
   /** `file` is a path, or ':memory:'. */
@@ -46,7 +49,13 @@ export class SqliteMetaStore implements MetaStore {
     this.db = new Database(file);
     migrate(this.db, file !== ':memory:');
     this.lister = new Lister(this.db);
+    this.versions = new VersionTable(this.db);
+    this.uploads = new UploadTable(this.db);
     this.q = prepare(this.db);
+  }
+
+  private tx<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   createBucket(b: BucketRecord): boolean {
@@ -62,40 +71,102 @@ export class SqliteMetaStore implements MetaStore {
     return this.q.listBuckets.all(appId).map(toBucket);
   }
 
+  /** Not empty = any version, delete marker or multipart upload left (436/7732). */
   deleteBucket(name: string): DeleteBucketResult {
-    return this.db.transaction((): DeleteBucketResult => {
+    return this.tx((): DeleteBucketResult => {
       if (!this.q.getBucket.get(name)) return 'missing';
-      if (this.q.anyObject.get(name)) return 'not-empty';
+      if (this.q.anyVersion.get(name) || this.uploads.anyInBucket(name)) return 'not-empty';
       this.q.deleteConfigs.run(name);
       this.q.deleteBucket.run(name);
       return 'deleted';
-    })();
+    });
   }
 
-  putObject(record: ObjectRecord): PutObjectResult {
-    return this.db.transaction((): PutObjectResult => {
+  putObject(record: ObjectRecord, mode: VersioningMode): PutObjectResult {
+    return this.tx((): PutObjectResult => {
       if (!this.q.getBucket.get(record.bucket)) return { ok: false, reason: 'no-bucket' };
-      const old = this.q.getObject.get(record.bucket, record.key);
-      this.q.putObject.run(objectToRow(record));
-      return { ok: true, replaced: old && rowToObject(old) };
-    })();
+      return { ok: true, garbage: this.versions.write(record, mode) };
+    });
   }
 
   getObject(bucket: string, key: string): ObjectRecord | undefined {
-    const row = this.q.getObject.get(bucket, key);
-    return row && rowToObject(row);
+    return this.versions.current(bucket, key);
   }
 
-  deleteObject(bucket: string, key: string): ObjectRecord | undefined {
-    return this.db.transaction(() => {
-      const old = this.q.getObject.get(bucket, key);
-      if (old) this.q.deleteObject.run(bucket, key);
-      return old && rowToObject(old);
-    })();
+  latestVersion(bucket: string, key: string): VersionRecord | undefined {
+    return this.versions.latest(bucket, key);
+  }
+
+  getVersion(bucket: string, key: string, versionId: string): VersionRecord | undefined {
+    return this.versions.get(bucket, key, versionId);
+  }
+
+  deleteObject(bucket: string, key: string, mode: VersioningMode, markerVersionId: string, now: number): DeleteObjectResult {
+    return this.tx(() => this.versions.deleteCurrent(bucket, key, mode, markerVersionId, now));
+  }
+
+  deleteVersion(bucket: string, key: string, versionId: string): DeleteVersionResult {
+    return this.tx(() => this.versions.deleteVersion(bucket, key, versionId));
+  }
+
+  updateObject(bucket: string, key: string, versionId: string | undefined, patch: { acl?: string | null; tagging?: string | null }): boolean {
+    return this.tx(() => this.versions.update(bucket, key, versionId, patch));
   }
 
   listObjects(bucket: string, query: ListQuery): ListPage {
     return this.lister.list(bucket, query);
+  }
+
+  listVersions(bucket: string, query: VersionListQuery): VersionListPage {
+    return this.versions.list(bucket, query);
+  }
+
+  createUpload(upload: UploadRecord): boolean {
+    return this.tx(() => {
+      if (!this.q.getBucket.get(upload.bucket)) return false;
+      this.uploads.create(upload);
+      return true;
+    });
+  }
+
+  getUpload(uploadId: string): UploadRecord | undefined {
+    return this.uploads.get(uploadId);
+  }
+
+  putPart(part: PartRecord): { ok: true; garbage: string[] } | { ok: false } {
+    return this.tx(() => this.uploads.putPart(part));
+  }
+
+  listParts(uploadId: string, partNumberMarker: number, maxParts: number): PartListPage {
+    return this.uploads.listParts(uploadId, partNumberMarker, maxParts);
+  }
+
+  allParts(uploadId: string): PartRecord[] {
+    return this.uploads.allParts(uploadId);
+  }
+
+  completeUpload(uploadId: string, record: ObjectRecord, mode: VersioningMode): CompleteUploadResult {
+    return this.tx((): CompleteUploadResult => {
+      if (!this.q.getBucket.get(record.bucket)) return { ok: false, reason: 'no-bucket' };
+      const parts = this.uploads.remove(uploadId);
+      if (parts === undefined) return { ok: false, reason: 'no-upload' };
+      return { ok: true, garbage: [...parts, ...this.versions.write(record, mode)] };
+    });
+  }
+
+  abortUpload(uploadId: string): { garbage: string[] } | undefined {
+    return this.tx(() => {
+      const garbage = this.uploads.remove(uploadId);
+      return garbage && { garbage };
+    });
+  }
+
+  listUploads(bucket: string, query: UploadListQuery): UploadListPage {
+    return this.uploads.list(bucket, query);
+  }
+
+  referencedBlobIds(): Set<string> {
+    return new Set(this.q.blobIds.all().map((r) => r.blob_id));
   }
 
   getConfig(bucket: string, name: string): string | undefined {

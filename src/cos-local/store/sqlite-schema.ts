@@ -3,7 +3,7 @@
 // is an index range scan on the (bucket, key) primary key.
 import type Database from 'better-sqlite3';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const V1 = `
 CREATE TABLE buckets (
@@ -35,6 +35,60 @@ CREATE TABLE bucket_configs (
 ) WITHOUT ROWID;
 `;
 
+// v2: versioning, multipart uploads, object ACL and tags.
+// `objects` keeps exactly the current, live version of each key (what GET Bucket lists, so a page
+// stays an index range scan); `versions` holds every version and delete marker, the current one
+// included, so a blob lives exactly as long as its version row. `ord` decreases with each new
+// version of a key: (bucket, key, ord) is then key order, newest first — ListObjectVersions order.
+const V2 = `
+ALTER TABLE objects ADD COLUMN version_id TEXT NOT NULL DEFAULT 'null';
+ALTER TABLE objects ADD COLUMN acl TEXT;
+ALTER TABLE objects ADD COLUMN tagging TEXT;
+CREATE TABLE versions (
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  version_id TEXT NOT NULL,
+  delete_marker INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  etag TEXT NOT NULL,
+  crc64 TEXT NOT NULL,
+  last_modified INTEGER NOT NULL,
+  storage_class TEXT NOT NULL,
+  headers TEXT NOT NULL,
+  meta TEXT NOT NULL,
+  blob_id TEXT NOT NULL,
+  acl TEXT,
+  tagging TEXT,
+  PRIMARY KEY (bucket, key, ord)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX versions_by_id ON versions (bucket, key, version_id);
+CREATE INDEX versions_by_blob ON versions (blob_id);
+INSERT INTO versions SELECT bucket, key, 0, 'null', 0, size, etag, crc64, last_modified, storage_class, headers, meta, blob_id, NULL, NULL FROM objects;
+CREATE TABLE uploads (
+  upload_id TEXT PRIMARY KEY,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  initiated INTEGER NOT NULL,
+  storage_class TEXT NOT NULL,
+  headers TEXT NOT NULL,
+  meta TEXT NOT NULL,
+  acl TEXT,
+  tagging TEXT,
+  initiator TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX uploads_by_key ON uploads (bucket, key, upload_id);
+CREATE TABLE parts (
+  upload_id TEXT NOT NULL,
+  part_number INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified INTEGER NOT NULL,
+  blob_id TEXT NOT NULL,
+  PRIMARY KEY (upload_id, part_number)
+) WITHOUT ROWID;
+`;
+
 /** Applies pragmas and creates or upgrades the schema. */
 export function migrate(db: Database.Database, file: boolean): void {
   if (file) {
@@ -44,10 +98,12 @@ export function migrate(db: Database.Database, file: boolean): void {
     db.pragma('synchronous = NORMAL');
   }
   const version = db.pragma('user_version', { simple: true });
-  if (version === 0) {
-    db.exec(V1);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  } else if (version !== SCHEMA_VERSION) {
-    throw new Error(`cos-local metadata schema version ${String(version)} is not supported (expected ${SCHEMA_VERSION})`);
+  if (typeof version !== 'number' || version > SCHEMA_VERSION) {
+    throw new Error(`cos-local metadata schema version ${String(version)} is newer than this cos-local (${SCHEMA_VERSION})`);
   }
+  const steps = [V1, V2];
+  db.transaction(() => {
+    for (let v = version; v < SCHEMA_VERSION; v++) db.exec(steps[v] ?? '');
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
 }

@@ -28,7 +28,22 @@ export interface ObjectRecord {
   /** `x-cos-meta-*` headers by lower-case full name. */
   meta: Record<string, string>;
   blobId: string;
+  /** `'null'` for an object written while the bucket's versioning was off or suspended (436/19883). */
+  versionId: string;
+  /** The object ACL as JSON text (see src/cos-local/acl.ts); undefined = default (follows the bucket). */
+  acl?: string;
+  /** The object's tags as JSON text (`[{"key","value"}]`); undefined = none. */
+  tagging?: string;
 }
+
+/** One entry of an object's history: a version or a delete marker (size 0, no etag, no blob). */
+export interface VersionRecord extends ObjectRecord {
+  deleteMarker: boolean;
+  isLatest: boolean;
+}
+
+/** The bucket's versioning state when a write happens. 'unversioned' = never enabled. */
+export type VersioningMode = 'unversioned' | 'enabled' | 'suspended';
 
 export interface ListQuery {
   prefix: string;
@@ -48,7 +63,92 @@ export interface ListPage {
   nextMarker?: string;
 }
 
-export type PutObjectResult = { ok: true; replaced: ObjectRecord | undefined } | { ok: false; reason: 'no-bucket' };
+/**
+ * `garbage`: blob ids no longer referenced once the transaction committed — the caller removes them
+ * after the commit (a crash in between leaves an orphan file for the start-up sweep, never a row
+ * without its bytes).
+ */
+export type PutObjectResult = { ok: true; garbage: string[] } | { ok: false; reason: 'no-bucket' };
+
+export interface DeleteObjectResult {
+  /** The live object that was current before the delete, if any. */
+  removed?: ObjectRecord;
+  /** The delete marker created (versioning enabled or suspended). */
+  marker?: VersionRecord;
+  garbage: string[];
+}
+
+export interface DeleteVersionResult {
+  removed?: VersionRecord;
+  garbage: string[];
+}
+
+export interface VersionListQuery {
+  prefix: string;
+  delimiter: string;
+  keyMarker: string;
+  versionIdMarker: string;
+  maxKeys: number;
+}
+
+export interface VersionListPage {
+  /** Versions and delete markers, key ascending then newest first. */
+  versions: VersionRecord[];
+  commonPrefixes: string[];
+  isTruncated: boolean;
+  nextKeyMarker?: string;
+  nextVersionIdMarker?: string;
+}
+
+/** A multipart upload in progress (436/7746). */
+export interface UploadRecord {
+  uploadId: string;
+  bucket: string;
+  key: string;
+  /** Epoch ms. */
+  initiated: number;
+  storageClass: string;
+  headers: Record<string, string>;
+  meta: Record<string, string>;
+  acl?: string;
+  tagging?: string;
+  /** CAM id of whoever initiated it (`qcs::cam::uin/…:uin/…`). */
+  initiator: string;
+}
+
+export interface PartRecord {
+  uploadId: string;
+  partNumber: number;
+  size: number;
+  /** Quoted MD5 of the part's bytes (the SDK's resume check compares it, cos-protocol.md §2.8). */
+  etag: string;
+  lastModified: number;
+  blobId: string;
+}
+
+export interface PartListPage {
+  parts: PartRecord[];
+  isTruncated: boolean;
+  nextPartNumberMarker?: number;
+}
+
+export interface UploadListQuery {
+  prefix: string;
+  delimiter: string;
+  keyMarker: string;
+  uploadIdMarker: string;
+  maxUploads: number;
+}
+
+export interface UploadListPage {
+  uploads: UploadRecord[];
+  commonPrefixes: string[];
+  isTruncated: boolean;
+  nextKeyMarker?: string;
+  nextUploadIdMarker?: string;
+}
+
+export type CompleteUploadResult = { ok: true; garbage: string[] } | { ok: false; reason: 'no-upload' | 'no-bucket' };
 
 export type DeleteBucketResult = 'deleted' | 'missing' | 'not-empty';
 
@@ -60,14 +160,42 @@ export interface MetaStore {
   listBuckets(appId: string): BucketRecord[];
   deleteBucket(name: string): DeleteBucketResult;
   /**
-   * Inserts or replaces, in one transaction with a check that the bucket still exists. The
-   * replaced record's blob is then garbage for the caller to remove.
+   * Writes a new current version, in one transaction with a check that the bucket still exists.
+   * 'enabled': `record.versionId` is new and older versions stay; otherwise it is 'null' and
+   * replaces the key's previous 'null' version.
    */
-  putObject(record: ObjectRecord): PutObjectResult;
+  putObject(record: ObjectRecord, mode: VersioningMode): PutObjectResult;
+  /** The current version when it is not a delete marker. */
   getObject(bucket: string, key: string): ObjectRecord | undefined;
-  /** Returns the deleted record. */
-  deleteObject(bucket: string, key: string): ObjectRecord | undefined;
+  /** The newest entry of a key's history (it may be a delete marker). */
+  latestVersion(bucket: string, key: string): VersionRecord | undefined;
+  getVersion(bucket: string, key: string, versionId: string): VersionRecord | undefined;
+  /**
+   * DELETE without versionId: 'unversioned' removes the object; 'enabled' adds a delete marker with
+   * `markerVersionId`; 'suspended' replaces the 'null' version with a 'null' delete marker.
+   */
+  deleteObject(bucket: string, key: string, mode: VersioningMode, markerVersionId: string, now: number): DeleteObjectResult;
+  /** DELETE with versionId: removes that version for good; the next newest becomes current. */
+  deleteVersion(bucket: string, key: string, versionId: string): DeleteVersionResult;
+  /** Sets (string) or clears (null) the ACL or tags of the current version, or of `versionId`. false when absent. */
+  updateObject(bucket: string, key: string, versionId: string | undefined, patch: { acl?: string | null; tagging?: string | null }): boolean;
   listObjects(bucket: string, query: ListQuery): ListPage;
+  listVersions(bucket: string, query: VersionListQuery): VersionListPage;
+  /** false when the bucket is gone. */
+  createUpload(upload: UploadRecord): boolean;
+  getUpload(uploadId: string): UploadRecord | undefined;
+  /** Adds or replaces a part; false when the upload is gone (aborted or completed meanwhile). */
+  putPart(part: PartRecord): { ok: true; garbage: string[] } | { ok: false };
+  listParts(uploadId: string, partNumberMarker: number, maxParts: number): PartListPage;
+  /** Every part, by part number. */
+  allParts(uploadId: string): PartRecord[];
+  /** Atomically: the object becomes current, the upload and its parts go (their blobs are garbage). */
+  completeUpload(uploadId: string, record: ObjectRecord, mode: VersioningMode): CompleteUploadResult;
+  /** undefined when there was no such upload. */
+  abortUpload(uploadId: string): { garbage: string[] } | undefined;
+  listUploads(bucket: string, query: UploadListQuery): UploadListPage;
+  /** Every blob id a row refers to (the start-up sweep removes the other files). */
+  referencedBlobIds(): Set<string>;
   /** Bucket subresource documents (`cors`, later `policy`, `website`, …), stored as JSON text. */
   getConfig(bucket: string, name: string): string | undefined;
   putConfig(bucket: string, name: string, value: string): void;

@@ -50,6 +50,11 @@ export function child(node: XmlNode | undefined): XmlObject | undefined {
   return typeof node === 'object' && node !== null && !Array.isArray(node) ? node : undefined;
 }
 
+/** An element that may be empty (`<Root/>` parses as ''): its object, {} when empty, else undefined. */
+export function emptyOr(node: XmlNode | undefined): XmlObject | undefined {
+  return node === '' ? {} : child(node);
+}
+
 /** A child element's repetitions, for paths declared as arrays (or single values). */
 export function list(node: XmlNode | undefined): XmlNode[] {
   if (node === undefined) return [];

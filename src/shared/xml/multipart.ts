@@ -1,0 +1,117 @@
+// Multipart upload bodies. Docs: Initiate 436/7746, Complete 436/7742, Upload Part - Copy 436/8287;
+// the listings are in multipart-list.ts. Element order follows the docs' node tables. The docs
+// spell the listings' encoding element three ways (`Encoding-Type`, `Encoding-type`,
+// `EncodingType`); `Encoding-Type` is written and all are read. With `encoding-type=url`, key-like
+// values are percent-encoded as in GET Bucket (list-bucket.ts); upload ids never are.
+import { camSafeUrlEncode } from '../signature/encode';
+import { safeDecode } from '../signature/parse';
+import { buildXml, child, list, parseXml, text, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import type { Owner } from './service';
+
+export interface InitiateMultipartUploadResult {
+  bucket: string;
+  key: string;
+  uploadId: string;
+}
+
+export interface CompletePart {
+  partNumber: number;
+  /** As sent; the SDKs quote it. */
+  etag: string;
+}
+
+export interface CompleteMultipartUploadResult {
+  location: string;
+  bucket: string;
+  key: string;
+  etag: string;
+}
+
+export interface CopyPartResult {
+  etag: string;
+  lastModified: string;
+}
+
+const INITIATE = 'InitiateMultipartUploadResult';
+const COMPLETE = 'CompleteMultipartUpload';
+const COMPLETE_RESULT = 'CompleteMultipartUploadResult';
+const COPY_PART = 'CopyPartResult';
+const ENCODING_NAMES = ['Encoding-Type', 'Encoding-type', 'EncodingType'];
+
+export type Codec = (s: string) => string;
+const same: Codec = (s) => s;
+export const encoder = (encodingType: string | undefined): Codec => (encodingType === 'url' ? camSafeUrlEncode : same);
+export const party = (p: Owner): XmlObject => ({ ID: p.id, DisplayName: p.displayName });
+
+export function readParty(node: XmlNode | undefined): Owner {
+  const p = child(node);
+  return { id: text(p?.['ID']), displayName: text(p?.['DisplayName']) };
+}
+
+export function rootOf(xml: string, root: string, arrays: readonly string[] = []): XmlParseResult<XmlObject> {
+  const parsed = parseXml(xml, arrays);
+  if (!parsed.ok) return parsed;
+  const r = child(parsed.value[root]) ?? (parsed.value[root] === '' ? {} : undefined);
+  return r ? { ok: true, value: r } : { ok: false, reason: `the root element must be ${root}` };
+}
+
+/** The encoding element under any of its spellings, and the decoder it implies. */
+export function readEncoding(root: XmlObject): { encodingType?: string; dec: Codec } {
+  const name = ENCODING_NAMES.find((n) => root[n] !== undefined);
+  const value = name === undefined ? '' : text(root[name]);
+  if (value === '') return { dec: same };
+  return { encodingType: value, dec: value === 'url' ? safeDecode : same };
+}
+
+export function buildInitiateResultXml(r: InitiateMultipartUploadResult): string {
+  return buildXml(INITIATE, { Bucket: r.bucket, Key: r.key, UploadId: r.uploadId });
+}
+
+export function parseInitiateResultXml(xml: string): XmlParseResult<InitiateMultipartUploadResult> {
+  const root = rootOf(xml, INITIATE);
+  if (!root.ok) return root;
+  const r = root.value;
+  return { ok: true, value: { bucket: text(r['Bucket']), key: text(r['Key']), uploadId: text(r['UploadId']) } };
+}
+
+export function buildCompleteXml(parts: readonly CompletePart[]): string {
+  return buildXml(COMPLETE, { Part: parts.map((p) => ({ PartNumber: String(p.partNumber), ETag: p.etag })) });
+}
+
+/** The Complete request body; anything but Part{PartNumber,ETag}+ is `ok: false` (MalformedXML). */
+export function parseCompleteXml(xml: string): XmlParseResult<CompletePart[]> {
+  const root = rootOf(xml, COMPLETE, [`${COMPLETE}.Part`]);
+  if (!root.ok) return root;
+  const parts: CompletePart[] = [];
+  for (const node of list(root.value['Part'])) {
+    const p = child(node);
+    const number = p?.['PartNumber'];
+    const etag = p?.['ETag'];
+    if (!p || typeof number !== 'string' || typeof etag !== 'string') return { ok: false, reason: 'each Part needs one PartNumber and one ETag' };
+    if (!/^\d{1,9}$/.test(number)) return { ok: false, reason: `PartNumber ${number} is not a number` };
+    parts.push({ partNumber: Number(number), etag });
+  }
+  if (parts.length === 0) return { ok: false, reason: 'at least one Part is required' };
+  return { ok: true, value: parts };
+}
+
+export function buildCompleteResultXml(r: CompleteMultipartUploadResult): string {
+  return buildXml(COMPLETE_RESULT, { Location: r.location, Bucket: r.bucket, Key: r.key, ETag: r.etag });
+}
+
+export function parseCompleteResultXml(xml: string): XmlParseResult<CompleteMultipartUploadResult> {
+  const root = rootOf(xml, COMPLETE_RESULT);
+  if (!root.ok) return root;
+  const r = root.value;
+  return { ok: true, value: { location: text(r['Location']), bucket: text(r['Bucket']), key: text(r['Key']), etag: text(r['ETag']) } };
+}
+
+export function buildCopyPartResultXml(r: CopyPartResult): string {
+  return buildXml(COPY_PART, { ETag: r.etag, LastModified: r.lastModified });
+}
+
+export function parseCopyPartResultXml(xml: string): XmlParseResult<CopyPartResult> {
+  const root = rootOf(xml, COPY_PART);
+  if (!root.ok) return root;
+  return { ok: true, value: { etag: text(root.value['ETag']), lastModified: text(root.value['LastModified']) } };
+}

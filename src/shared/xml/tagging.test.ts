@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { buildTaggingXml, parseTaggingXml } from './tagging';
+
+describe('tagging codec', () => {
+  it('parses the doc sample (436/34838) and keeps the order', () => {
+    const xml = '<Tagging><TagSet><Tag><Key>age</Key><Value>18</Value></Tag><Tag><Key>name</Key><Value>xiaoming</Value></Tag></TagSet></Tagging>';
+    expect(parseTaggingXml(xml)).toEqual({ ok: true, value: [{ key: 'age', value: '18' }, { key: 'name', value: 'xiaoming' }] });
+  });
+
+  it.each([
+    [[]],
+    [[{ key: 'a', value: '' }]],
+    [[{ key: '中 文', value: 'x<&>y' }, { key: 'b', value: '2' }]],
+  ])('round-trips %j', (tags) => {
+    expect(parseTaggingXml(buildTaggingXml(tags))).toEqual({ ok: true, value: tags });
+  });
+
+  it.each([
+    '<Tagging><TagSet><Tag><Value>1</Value></Tag></TagSet></Tagging>',
+    '<Tags/>',
+    'not xml',
+  ])('refuses %s', (xml) => {
+    expect(parseTaggingXml(xml).ok).toBe(false);
+  });
+});
