@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, AccountsFile, SubUser } from './accounts';
 import { aclFromRequestHeaders } from './acl';
-import { decide, enforce, resourceName, type AuthzRequest, type ResourceRef } from './authorize';
+import { allowedOn, decide, enforce, enforceOn, resourceName, type AuthzRequest, type ResourceRef } from './authorize';
 import { ACL_CONFIG, POLICY_CONFIG } from './authz/bucket-state';
 import type { OpId } from './dispatch';
 import { AccountRegistry, type Principal } from './principal';
@@ -245,6 +245,17 @@ describe('decide: ACLs', () => {
     } finally {
       setConfig(ACL_CONFIG, undefined);
     }
+  });
+});
+
+describe('allowedOn / enforceOn: the second checks of copy and batch delete', () => {
+  it('checks another action on another key with the request\'s requester', () => {
+    const { r } = request({ principal: asAlice, op: 'PutObjectCopy', key: 'alice/copy.jpg' });
+    const ctx = { ...r, cors: undefined };
+    expect(allowedOn(ctx, 'GetObject', { bucket, key: 'alice/source.jpg' })).toBe(true);
+    expect(allowedOn(ctx, 'GetObject', { bucket, key: 'bob/source.jpg' })).toBe(false);
+    expect(allowedOn(ctx, 'DeleteObject', { bucket, key: 'alice/source.jpg' })).toBe(false);
+    expect(() => enforceOn(ctx, 'GetObject', { bucket, key: 'bob/source.jpg' })).toThrow(expect.objectContaining({ code: 'AccessDenied' }));
   });
 });
 

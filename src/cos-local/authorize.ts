@@ -99,7 +99,11 @@ export function decide(r: AuthzRequest, resource: ResourceRef, versionId?: strin
   });
 }
 
-/** Throws AccessDenied unless the request may run. CORS preflights need no identity (436/8288). */
+/**
+ * Throws AccessDenied unless the request may run. CORS preflights need no identity (436/8288).
+ * (Operations that authorize themselves — POST Object, DELETE Multiple Objects — are marked
+ * `selfAuthorized` in ops/registry.ts and call enforce / enforceOn with what they learn.)
+ */
 export function enforce(r: AuthzRequest, resource: ResourceRef): void {
   if (r.op === 'OptionsObject') return;
   if (decide(r, resource).effect !== 'allow') throw new CosError('AccessDenied');
@@ -107,10 +111,15 @@ export function enforce(r: AuthzRequest, resource: ResourceRef): void {
 
 /**
  * A second check an operation makes on another resource with another action: the source of a copy
- * (GetObject on it, [seed 000 L1441-1474]) or each key of DELETE Multiple Objects (DeleteObject
- * [seed 000 L1689]).
+ * (GetObject on it, [seed 000 L1441-1474]) or each key of DELETE Multiple Objects (DeleteObject on
+ * each key [seed 000 L1689]; a refused key is an AccessDenied entry of the result, 436/8289).
  */
-export function enforceOn(ctx: OpContext, op: OpId, target: { bucket: BucketRecord; key?: string; versionId?: string }): void {
+export function allowedOn(ctx: OpContext, op: OpId, target: { bucket: BucketRecord; key?: string; versionId?: string }): boolean {
   const resource: ResourceRef = { appId: target.bucket.appId, bucket: target.bucket.name, region: target.bucket.region, ...(target.key !== undefined ? { key: target.key } : {}) };
-  if (decide({ ...ctx, op, bucket: target.bucket }, resource, target.versionId).effect !== 'allow') throw new CosError('AccessDenied');
+  return decide({ ...ctx, op, bucket: target.bucket }, resource, target.versionId).effect === 'allow';
+}
+
+/** allowedOn, or AccessDenied. */
+export function enforceOn(ctx: OpContext, op: OpId, target: { bucket: BucketRecord; key?: string; versionId?: string }): void {
+  if (!allowedOn(ctx, op, target)) throw new CosError('AccessDenied');
 }

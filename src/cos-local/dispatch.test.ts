@@ -27,6 +27,7 @@ describe('dispatch', () => {
     ['HEAD', 'object', [], 'HeadObject'],
     ['DELETE', 'object', [], 'DeleteObject'],
     ['OPTIONS', 'object', [], 'OptionsObject'],
+    ['POST', 'bucket', [], 'PostObject'],
     ['OPTIONS', 'bucket', ['lifecycle'], 'OptionsObject'],
   ] as const)('%s %s %j → %s', (method, level, subs, op) => {
     expect(d(method, level, [...subs])).toBe(op);
@@ -34,7 +35,6 @@ describe('dispatch', () => {
 
   it.each([
     ['a known bucket subresource', 'GET', 'bucket', ['lifecycle'], 'NotImplemented'],
-    ['POST Object (form upload)', 'POST', 'bucket', [], 'NotImplemented'],
     ['STS on the service endpoint', 'POST', 'service', [], 'NotImplemented'],
     ['image processing', 'GET', 'object', ['ci-process'], 'NotImplemented'],
     ['PUT on the service', 'PUT', 'service', [], 'MethodNotAllowed'],

@@ -10,7 +10,7 @@ export const IMPLEMENTED = [
   'PutBucket', 'HeadBucket', 'GetBucket', 'DeleteBucket',
   'PutBucketCors', 'GetBucketCors', 'DeleteBucketCors',
   'PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'OptionsObject',
-  'PutObjectCopy', 'DeleteMultipleObjects',
+  'PutObjectCopy', 'DeleteMultipleObjects', 'PostObject',
   'PutBucketVersioning', 'GetBucketVersioning', 'GetBucketObjectVersions',
   'PutBucketTagging', 'GetBucketTagging', 'DeleteBucketTagging',
   'PutObjectTagging', 'GetObjectTagging', 'DeleteObjectTagging',

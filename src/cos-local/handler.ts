@@ -78,7 +78,8 @@ export function createHandler(services: Services, ids: IdGenerator, log: Logger)
         copySource: req.headers['x-cos-copy-source'] !== undefined,
       });
       const spec = OPS[op];
-      enforce({ ...services, req, route, principal, op, bucket }, resourceFor(spec, route, bucket));
+      const resource = resourceFor(spec, route, bucket);
+      if (!spec.selfAuthorized) enforce({ ...services, req, route, principal, op, bucket }, resource);
       const result = await spec.handle({ ...services, req, route, principal, bucket, cors });
       await sendResult(res, meta, result);
     } catch (e) {

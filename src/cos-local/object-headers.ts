@@ -6,7 +6,7 @@ import type { QueryParam } from './query';
 import type { ObjectRecord } from './store/types';
 
 /** Standard headers PUT Object stores and GET Object returns. */
-const STORED = ['cache-control', 'content-disposition', 'content-encoding', 'content-type', 'expires'] as const;
+const STORED = ['cache-control', 'content-disposition', 'content-encoding', 'content-type', 'expires', 'x-cos-server-side-encryption'] as const;
 const CANONICAL: Record<string, string> = {
   'cache-control': 'Cache-Control', 'content-disposition': 'Content-Disposition', 'content-encoding': 'Content-Encoding',
   'content-type': 'Content-Type', expires: 'Expires', 'content-language': 'Content-Language',
@@ -53,12 +53,16 @@ export function storageClass(h: IncomingHttpHeaders): string {
   throw new CosError('InvalidArgument', { message: `Invalid storage class: ${v}.` });
 }
 
-/** PUT Object headers whose feature cos-local does not have yet: better refused than ignored. */
+/**
+ * Server-side encryption: SSE-COS (`x-cos-server-side-encryption: AES256`) is recorded and reported
+ * (436/18437); SSE-KMS and SSE-C need key services cos-local does not have: better refused than
+ * ignored.
+ */
 export function refuseUnsupported(h: IncomingHttpHeaders): void {
-  const acl = one(h['x-cos-acl']);
+  const sse = one(h['x-cos-server-side-encryption']);
   const unsupported = [
-    acl !== undefined && acl !== 'private' && acl !== 'default' ? 'x-cos-acl' : undefined,
-    ...Object.keys(h).filter((n) => n.startsWith('x-cos-grant-') || n.startsWith('x-cos-server-side-encryption')),
+    sse !== undefined && sse !== 'AES256' ? `x-cos-server-side-encryption: ${sse}` : undefined,
+    ...Object.keys(h).filter((n) => n.startsWith('x-cos-server-side-encryption-')),
   ].filter((n): n is string => n !== undefined);
   if (unsupported.length > 0) {
     throw new CosError('NotImplemented', { message: `${unsupported.join(', ')} is not implemented by cos-local.` });

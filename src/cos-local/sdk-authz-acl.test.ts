@@ -172,6 +172,16 @@ describe('what ACLs grant', () => {
     }
   });
 
+  it('PUT Object with x-cos-acl: public-read makes that object public; with grant headers, grants them (436/7749)', async () => {
+    await h.cos.putObject({ ...b, Key: 'pub.txt', Body: 'pub', ACL: 'public-read' });
+    expect((await anonymous('pub.txt')).status).toBe(200);
+    expect(grants(await h.cos.getObjectAcl({ ...b, Key: 'pub.txt' }))).toEqual([[ANYONE, 'READ']]);
+    await h.cos.putObject({ ...b, Key: 'for-b.txt', Body: 'b', GrantRead: 'id="100000000002"' });
+    expect((await h.clientAs(KEYS.rootB).getObject({ ...b, Key: 'for-b.txt' })).Body.toString()).toBe('b');
+    expect((await anonymous('for-b.txt')).status).toBe(403);
+    expect(await failure(h.cos.putObject({ ...b, Key: 'bad.txt', Body: 'x', ACL: 'everyone' as 'private' }))).toMatchObject({ statusCode: 400, code: 'InvalidArgument' });
+  });
+
   it('`versionId` selects the version whose ACL is read and set', async () => {
     await h.cos.putBucketVersioning({ ...b, VersioningConfiguration: { Status: 'Enabled' } });
     const v1 = (await h.cos.putObject({ ...b, Key: 'v.txt', Body: 'one' })).VersionId ?? '';

@@ -1,6 +1,8 @@
 // Authorization over HTTP, driven by cos-nodejs-sdk-v5 (and plain fetch for anonymous and raw
 // requests): sub-users and their CAM policies, other accounts, bucket policies and their conditions,
 // temporary keys, GET Service and PUT Bucket for sub-users (DESIGN.md §4 accounts file).
+import { readFileSync } from 'node:fs';
+import { Agent, get as httpsGet } from 'node:https';
 import COS from 'cos-nodejs-sdk-v5';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, PHOTOS, REGION, SECRET_ID, SECRET_KEY, failure, multiAccounts, startHarness, type Harness } from './sdk-harness';
@@ -13,7 +15,7 @@ const ROOT_B = 'qcs::cam::uin/100000000002:uin/100000000002';
 const ALICE = 'qcs::cam::uin/100000000001:uin/100000000011';
 
 beforeAll(async () => {
-  h = await startHarness({ accounts: multiAccounts() });
+  h = await startHarness({ accounts: multiAccounts(), httpsPort: 0 });
   await h.cos.putBucket(b);
   await h.cos.putObject({ ...b, Key: 'shared/readme.txt', Body: 'readme' });
   await h.cos.putObject({ ...b, Key: 'alice/secret/x.txt', Body: 'secret' });
@@ -26,6 +28,16 @@ afterEach(async () => {
 const alice = () => h.clientAs(KEYS.alice);
 const rootB = () => h.clientAs(KEYS.rootB);
 const anonymousGet = (key: string): Promise<Response> => fetch(`${h.server.url}/${PHOTOS}/${key}`);
+/** An anonymous GET over the HTTPS port, trusting cos-local's certificate. */
+function anonymousHttpsGet(key: string): Promise<number> {
+  const ca = readFileSync(h.server.certificatePath ?? '');
+  return new Promise((resolve, reject) => {
+    const req = httpsGet({ host: '127.0.0.1', port: h.server.httpsPort, path: `/${PHOTOS}/${key}`, ca, agent: new Agent({ ca }) }, (res) => {
+      res.resume().on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+  });
+}
 const putPolicy = (...statement: unknown[]) => h.cos.putBucketPolicy({ ...b, Policy: { version: '2.0', statement } });
 
 /** A request signed with the root key, sent as-is (the SDK re-serialises policies). */
@@ -50,6 +62,17 @@ describe('sub-users', () => {
     await putPolicy({ principal: { qcs: [ALICE] }, effect: 'deny', action: ['name/cos:GetObject'], resource: [`${RES}/alice/secret/*`] });
     expect(await failure(alice().getObject({ ...b, Key: 'alice/secret/x.txt' }))).toMatchObject({ statusCode: 403, code: 'AccessDenied' });
     expect((await alice().getObject({ ...b, Key: 'alice/a.txt' })).statusCode).toBe(200);
+  });
+
+  it('DELETE Multiple Objects is checked key by key: alice deletes under alice/, the rest is AccessDenied [seed 000 L1689]', async () => {
+    await h.cos.putObject({ ...b, Key: 'alice/del.txt', Body: 'x' });
+    const allowDelete = { principal: { qcs: [ALICE] }, effect: 'allow', action: ['name/cos:DeleteObject'], resource: [`${RES}/alice/*`] };
+    await putPolicy(allowDelete);
+    const r = await alice().deleteMultipleObject({ ...b, Objects: [{ Key: 'alice/del.txt' }, { Key: 'shared/readme.txt' }] });
+    expect(r.Deleted.map((d) => d.Key)).toEqual(['alice/del.txt']);
+    expect(r.Error.map((e) => [e.Key, e.Code])).toEqual([['shared/readme.txt', 'AccessDenied']]);
+    expect((await h.cos.headObject({ ...b, Key: 'shared/readme.txt' })).statusCode).toBe(200);
+    expect(await failure(h.cos.headObject({ ...b, Key: 'alice/del.txt' }))).toMatchObject({ statusCode: 404 });
   });
 
   it('GET Service: bob (GetService) lists his root\'s buckets, alice is refused', async () => {
@@ -118,6 +141,15 @@ describe('bucket policy conditions over HTTP', () => {
     expect((await anonymousGet('shared/readme.txt')).status).toBe(403);
     await putPolicy({ principal: anyone, effect: 'allow', action: ['name/cos:GetObject'], resource: [`${RES}/shared/*`], condition: { bool_equal: { 'cos:secure-transport': 'false' } } });
     expect((await anonymousGet('shared/readme.txt')).status).toBe(200);
+  });
+
+  it('cos:secure-transport and cos:tls-version over the HTTPS port (436/46206) [seed 000 L3060-3150]', async () => {
+    const allow = (condition: unknown) => putPolicy({ principal: anyone, effect: 'allow', action: ['name/cos:GetObject'], resource: [`${RES}/shared/*`], condition });
+    await allow({ bool_equal: { 'cos:secure-transport': 'true' }, numeric_greater_than_equal: { 'cos:tls-version': 1.2 } });
+    expect(await anonymousHttpsGet('shared/readme.txt')).toBe(200);
+    expect((await anonymousGet('shared/readme.txt')).status).toBe(403);
+    await allow({ numeric_greater_than: { 'cos:tls-version': 1.3 } }); // Node negotiates at most TLS 1.3
+    expect(await anonymousHttpsGet('shared/readme.txt')).toBe(403);
   });
 
   it('the root owner can always PUT Bucket policy, even when a deny locks it out (436/45235)', async () => {

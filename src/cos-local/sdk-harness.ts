@@ -61,11 +61,14 @@ export function multiAccounts(): AccountsFile {
 export interface HarnessOptions {
   /** Replaces the default single account (whose key the default client signs with). */
   accounts?: AccountsFile;
+  /** Also serve HTTPS (0: a free port); see RunningCosLocal.httpsUrl / certificatePath. */
+  httpsPort?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const server = await startCosLocal({
     memory: true, port: 0, accounts: options.accounts ?? defaultAccounts(SECRET_ID, SECRET_KEY), ids: sequentialIds(), log: () => undefined,
+    ...(options.httpsPort !== undefined ? { httpsPort: options.httpsPort } : {}),
   });
   const client = (opts: Partial<COS.COSOptions>): COS =>
     new COS({ SecretId: SECRET_ID, SecretKey: SECRET_KEY, Protocol: 'http:', Ip: `127.0.0.1:${server.port}`, ...opts });

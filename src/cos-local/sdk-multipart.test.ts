@@ -118,6 +118,15 @@ describe('the low-level calls', () => {
     expect(await failure(h.cos.multipartListPart({ ...b, Key, UploadId: init.UploadId }))).toMatchObject({ code: 'NoSuchUpload', statusCode: 404 });
   });
 
+  it('carries the ACL and tags given at Initiate to the object', async () => {
+    const Key = 'low/acl-tags.txt';
+    const { UploadId } = await h.cos.multipartInit({ ...b, Key, ACL: 'public-read', Headers: { 'x-cos-tagging': 'team=cos&stage=test' } });
+    await h.cos.multipartUpload({ ...b, Key, UploadId, PartNumber: 1, Body: 'x' });
+    await h.cos.multipartComplete({ ...b, Key, UploadId, Parts: [{ PartNumber: 1, ETag: md5('x') }] });
+    expect((await h.cos.getObjectAcl({ ...b, Key })).ACL).toBe('public-read');
+    expect((await h.cos.getObjectTagging({ ...b, Key })).Tags).toEqual([{ Key: 'team', Value: 'cos' }, { Key: 'stage', Value: 'test' }]);
+  });
+
   it('answers the Location of the doc: http://<bucket>.cos.<region>.myqcloud.com/<key>', async () => {
     const Key = 'loc/a b.txt';
     const { UploadId, etags } = await upload(Key, [Buffer.from('x')]);
@@ -259,7 +268,7 @@ describe('keys', () => {
     const uploads = await h.cos.multipartList({ ...b, Prefix: Key, Delimiter: '' });
     expect(uploads.Upload.map((u) => [u.Key, u.UploadId])).toEqual([[Key, UploadId]]);
     const encoded = await h.cos.multipartListPart({ ...b, Key, UploadId, EncodingType: 'url' });
-    expect(decodeURIComponent(String(encoded['Key']))).toBe(Key);
+    expect(decodeURIComponent(String((encoded as object as Record<string, unknown>)['Key']))).toBe(Key);
     await h.cos.multipartComplete({ ...b, Key, UploadId, Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) });
     expect(md5((await h.cos.getObject({ ...b, Key })).Body)).toBe(md5(Buffer.concat(parts)));
   });

@@ -31,7 +31,7 @@ export const MULTIPART_OPS = ['InitiateMultipartUpload', 'UploadPart', 'Complete
 
 /** Headers the suite's CORS rule exposes to the page (cos-protocol.md §2.10). */
 export const EXPOSED_HEADERS = [
-  'ETag', 'Content-Length', 'Content-Type', 'Content-Disposition', 'Cache-Control', 'Date', 'Last-Modified',
+  'ETag', 'Content-Length', 'Content-Range', 'Content-Type', 'Content-Disposition', 'Cache-Control', 'Date', 'Last-Modified',
   'x-cos-request-id', 'x-cos-version-id', 'x-cos-hash-crc64ecma', 'x-cos-delete-marker', 'x-cos-tagging-count',
   'x-cos-meta-author', 'x-cos-meta-note', 'x-cos-storage-class',
 ];

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 export interface CosLocalProcess {
@@ -21,15 +22,31 @@ export interface CosLocalProcess {
 /** Every child started, so afterAll can kill whatever a failed test left running. */
 export const children = new Set<ChildProcess>();
 
+/**
+ * SIGKILL to the child's whole process group. tsx runs the server in a node process of its own:
+ * SIGKILL to tsx alone (it cannot relay it) would leave that server running, orphaned.
+ */
+export function killHard(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+  }
+}
+
 export function killAll(): void {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of children) killHard(c);
   children.clear();
 }
+// Even if the test runner's worker exits without running afterAll.
+process.once('exit', killAll);
 
 /** Starts `tsx src/cos-local/main.ts --data <dir> --port 0` and resolves once it prints its endpoint. */
 export function spawnCosLocal(dataDir: string, startTimeoutMs = 20_000): Promise<CosLocalProcess> {
+  // detached: a process group of its own, for killHard.
   const child = spawn('node_modules/.bin/tsx', ['src/cos-local/main.ts', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'], detached: true,
   });
   children.add(child);
   let out = '';
@@ -42,7 +59,7 @@ export function spawnCosLocal(dataDir: string, startTimeoutMs = 20_000): Promise
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killHard(child);
       reject(new Error(`cos-local did not start in ${startTimeoutMs} ms:\n${out}\n${err}`));
     }, startTimeoutMs);
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -65,10 +82,57 @@ export function spawnCosLocal(dataDir: string, startTimeoutMs = 20_000): Promise
   });
 }
 
-/** SIGTERM, and the exit code (main.ts closes the store, so SQLite checkpoints its WAL). */
+/**
+ * SIGTERM to tsx, which relays it to the server (to the group, the server would get it twice), and
+ * the exit code (main.ts closes the store, so SQLite checkpoints its WAL).
+ */
 export async function stopGracefully(p: CosLocalProcess): Promise<number | null> {
   p.child.kill('SIGTERM');
   return (await p.exited).code;
+}
+
+// The killer runs on a thread of its own: the test's main thread is busy hashing and sending bodies,
+// and would react to a file system event only milliseconds later — after the moment it aimed at.
+const KILLER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { existsSync, watch } = require('node:fs');
+const { join } = require('node:path');
+let armed = false;
+const watcher = watch(workerData.dir, (event, file) => {
+  if (!armed || event !== 'rename' || file === null) return;
+  // A 'rename' event names a file that appeared (it exists) or left (renamed into place, or removed).
+  if (existsSync(join(workerData.dir, file)) !== (workerData.on === 'appear')) return;
+  armed = false;
+  try { process.kill(-workerData.pid, 'SIGKILL'); } catch {}
+  watcher.close();
+  parentPort.postMessage('killed');
+});
+parentPort.on('message', (m) => {
+  if (m === 'arm') armed = true;
+  else { watcher.close(); parentPort.close(); }
+});
+`;
+
+export interface Killer {
+  /** From now on, the next matching event kills the process group. */
+  arm(): void;
+  /** Resolves when the killer fired. */
+  fired: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Watches `dir` (non-recursively) and, once armed, SIGKILLs the child's group when a file appears or leaves. */
+export function killerOn(dir: string, child: ChildProcess, on: 'appear' | 'leave'): Killer {
+  const worker = new Worker(KILLER, { eval: true, workerData: { dir, pid: child.pid, on } });
+  const fired = new Promise<void>((resolve) => worker.on('message', () => resolve()));
+  return {
+    arm: () => worker.postMessage('arm'),
+    fired,
+    close: async () => {
+      worker.postMessage('stop');
+      await worker.terminate();
+    },
+  };
 }
 
 export interface DiskState {

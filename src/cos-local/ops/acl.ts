@@ -3,9 +3,9 @@
 // 一种" (one of the two, 436/7737); both, or neither, is 400 InvalidArgument — the code COS's
 // error-code spec gives PUT Bucket/Object acl for bad parameters (tencentyun/qcloud-documents
 // product/存储与CDN/_Drafts/V1.1.0/错误码梳理/acl&policy.md), a bad body is MalformedXML, a missing
-// object NoSuchKey. A PUT replaces the whole ACL. The body's Owner is not stored: GET always names
-// the bucket's owner (objects belong to the root account [seed 001 L40]). `versionId` picks a version
-// of the object.
+// object or version is answered as GET Object answers it (NoSuchKey, NoSuchVersion). A PUT replaces
+// the whole ACL. The body's Owner is not stored: GET always names the bucket's owner (objects belong
+// to the root account [seed 001 L40]). `versionId` picks a version of the object.
 import { CosError } from '../../shared/errors/cos-error';
 import { buildAclXml, parseAclXml } from '../../shared/xml/acl';
 import { aclFromHeaders, aclToText, displayedGrants, parseAcl, type AclLevel, type StoredAcl } from '../acl';
@@ -15,6 +15,7 @@ import type { OpContext, OpHandler } from '../context';
 import { ownerId } from '../principal';
 import { queryValue } from '../query';
 import { bucketOf } from './common';
+import { findObject } from './object';
 
 type Requested = { readonly kind: 'inherit' } | { readonly kind: 'set'; readonly acl: StoredAcl };
 
@@ -61,19 +62,14 @@ export const getBucketAcl: OpHandler = async (ctx) => {
 export const putObjectAcl: OpHandler = async (ctx) => {
   const bucket = bucketOf(ctx);
   const acl = await requestedAcl(ctx, 'object');
-  const versionId = queryValue(ctx.route.query, 'versionId');
+  findObject(ctx); // NoSuchKey / NoSuchVersion / a delete marker, as GET Object answers them
   const patch = { acl: acl.kind === 'set' ? aclToText(acl.acl) : null };
-  if (!ctx.store.meta.updateObject(bucket.name, ctx.route.key, versionId === '' ? undefined : versionId, patch)) throw new CosError('NoSuchKey');
+  if (!ctx.store.meta.updateObject(bucket.name, ctx.route.key, queryValue(ctx.route.query, 'versionId'), patch)) throw new CosError('NoSuchKey');
   return {};
 };
 
 export const getObjectAcl: OpHandler = async (ctx) => {
-  const bucket = bucketOf(ctx);
-  const versionId = queryValue(ctx.route.query, 'versionId');
-  const record = versionId === undefined || versionId === ''
-    ? ctx.store.meta.getObject(bucket.name, ctx.route.key)
-    : ctx.store.meta.getVersion(bucket.name, ctx.route.key, versionId);
-  if (!record || ('deleteMarker' in record && record.deleteMarker)) throw new CosError('NoSuchKey');
+  const record = findObject(ctx);
   const owner = bucketOwnerId(ctx);
   const xml = buildAclXml({ owner: { id: owner }, grants: displayedGrants(record.acl === undefined ? undefined : parseAcl(record.acl), owner) });
   // An object that follows its bucket says so: the SDKs take `x-cos-acl` from a GET acl response

@@ -5,6 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { CosError } from '../../shared/errors/cos-error';
 import { buildCopyResultXml } from '../../shared/xml/copy';
 import { lastModifiedIso } from '../../shared/xml/list-bucket';
+import { enforceOn } from '../authorize';
 import { evaluateConditions } from '../conditions';
 import type { OpContext, OpHandler } from '../context';
 import { parseCopySource, type CopySource } from '../copy-source';
@@ -52,6 +53,9 @@ export const putObjectCopy: OpHandler = async (ctx) => {
   checkKey(key);
   const h = ctx.req.headers;
   const source = parseCopySource(h['x-cos-copy-source']);
+  const sourceBucket = ctx.store.meta.getBucket(source.bucket);
+  // Reading the source needs GetObject on it [seed 000 L1441-1474].
+  if (sourceBucket) enforceOn(ctx, 'GetObject', { bucket: sourceBucket, key: source.key, ...(source.versionId === undefined ? {} : { versionId: source.versionId }) });
   const src = findCopySource(ctx, source);
   checkCopyConditions(h, src);
   const mode = directive(h);

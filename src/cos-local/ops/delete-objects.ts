@@ -4,8 +4,10 @@
 import { CosError } from '../../shared/errors/cos-error';
 import { checkObjectKey } from '../../shared/cos/object-key';
 import { buildDeleteResultXml, parseDeleteXml, type DeletedEntry, type DeleteError } from '../../shared/xml/delete-objects';
+import { enforceOn } from '../authorize';
 import { readSmallBody } from '../body';
 import type { OpHandler } from '../context';
+import { bucketOf } from './common';
 import { removeObject } from './object';
 
 /** 1000 keys of up to 850 bytes, escaped, fit in 2 MB. */
@@ -20,6 +22,14 @@ export const deleteMultipleObjects: OpHandler = async (ctx) => {
     const keyCheck = checkObjectKey(o.key);
     if (!keyCheck.ok) {
       errors.push({ key: o.key, code: keyCheck.code, message: keyCheck.reason, ...(o.versionId === undefined ? {} : { versionId: o.versionId }) });
+      continue;
+    }
+    try {
+      // Each key needs DeleteObject on it [seed 000 L1689].
+      enforceOn(ctx, 'DeleteObject', { bucket: bucketOf(ctx), key: o.key, ...(o.versionId === undefined ? {} : { versionId: o.versionId }) });
+    } catch (e) {
+      if (!(e instanceof CosError)) throw e;
+      errors.push({ key: o.key, code: e.code, message: e.message, ...(o.versionId === undefined ? {} : { versionId: o.versionId }) });
       continue;
     }
     const r = await removeObject(ctx, o.key, o.versionId);

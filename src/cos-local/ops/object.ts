@@ -3,6 +3,7 @@
 // or 405 (addressed by id) with `x-cos-delete-marker: true`.
 import { CosError } from '../../shared/errors/cos-error';
 import { checkObjectKey } from '../../shared/cos/object-key';
+import { aclFromRequestHeaders } from '../acl';
 import { expectedMd5 } from '../body';
 import { evaluateConditions } from '../conditions';
 import type { OpContext, OpHandler, OpResult } from '../context';
@@ -29,6 +30,8 @@ export function fieldsFromHeaders(ctx: OpContext, key: string): ObjectFields {
   const tags = tagsFromHeader(h);
   const fields: ObjectFields = { key, storageClass: storageClass(h), headers: storedHeaders(h), meta: userMetadata(h) };
   if (tags && tags.length > 0) fields.tagging = tagsToJson(tags);
+  const acl = aclFromRequestHeaders(h, 'object');
+  if (acl !== undefined) fields.acl = acl;
   return fields;
 }
 

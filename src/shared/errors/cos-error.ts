@@ -21,6 +21,7 @@ export const COS_ERROR_STATUS = {
   InvalidBucketName: 400,
   InvalidDigest: 400,
   InvalidPart: 400,
+  InvalidPolicyDocument: 400,
   InvalidPartOrder: 400,
   InvalidRange: 416,
   InvalidRequest: 400,
