@@ -28,6 +28,7 @@ const A: Account = { uin: '100000000001', appId: '1250000000', secretId: 'RA', s
 const B: Account = { uin: '100000000002', appId: '1250000001', secretId: 'RB', secretKey: 'RK2', subUsers: [b0, b1] };
 const file: AccountsFile = { accounts: [A, B] };
 
+const ALICE_ID = 'qcs::cam::uin/100000000001:uin/100000000011';
 const rootA: Principal = { kind: 'root', account: A };
 const rootB: Principal = { kind: 'root', account: B };
 const anon: Principal = { kind: 'anonymous' };
@@ -256,6 +257,36 @@ describe('allowedOn / enforceOn: the second checks of copy and batch delete', ()
     expect(allowedOn(ctx, 'GetObject', { bucket, key: 'bob/source.jpg' })).toBe(false);
     expect(allowedOn(ctx, 'DeleteObject', { bucket, key: 'alice/source.jpg' })).toBe(false);
     expect(() => enforceOn(ctx, 'GetObject', { bucket, key: 'bob/source.jpg' })).toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+  });
+
+  it('the entry\'s version, not the request\'s, is the one whose ACL and cos:versionid count', () => {
+    store.meta.putObject(record('ver.txt', 'w1', aclFromRequestHeaders({ 'x-cos-acl': 'public-read' }, 'object')), 'enabled');
+    store.meta.putObject(record('ver.txt', 'w2'), 'enabled');
+    const { r } = request({ principal: anon, op: 'DeleteMultipleObjects', query: 'delete&versionId=w1' });
+    const ctx = { ...r, cors: undefined };
+    expect(allowedOn(ctx, 'GetObject', { bucket, key: 'ver.txt', versionId: 'w1' })).toBe(true);
+    expect(allowedOn(ctx, 'GetObject', { bucket, key: 'ver.txt' })).toBe(false);
+    setConfig(POLICY_CONFIG, policyText({ principal: { qcs: [ALICE_ID] }, effect: 'allow', action: ['name/cos:DeleteObject'], resource: [`${OBJ}/*`], condition: { string_equal: { 'cos:versionid': 'w2' } } }));
+    try {
+      const alices = { ...request({ principal: asAlice, op: 'DeleteMultipleObjects', query: 'delete&versionId=w2' }).r, cors: undefined };
+      expect(allowedOn(alices, 'DeleteObject', { bucket, key: 'ver.txt', versionId: 'w2' })).toBe(true);
+      expect(allowedOn(alices, 'DeleteObject', { bucket, key: 'ver.txt', versionId: 'w1' })).toBe(false);
+      expect(allowedOn(alices, 'DeleteObject', { bucket, key: 'ver.txt' })).toBe(false);
+    } finally {
+      setConfig(POLICY_CONFIG, undefined);
+    }
+  });
+
+  it('takes the tags PUT Bucket tagging sets from its body for qcs:request_tag [seed 000 L3154]', () => {
+    setConfig(POLICY_CONFIG, policyText({ principal: { qcs: [ALICE_ID] }, effect: 'allow', action: ['name/cos:PutBucketTagging'], resource: [`${OBJ}/`], condition: { 'for_all_value:string_equal': { 'qcs:request_tag': ['team&photos'] } } }));
+    try {
+      const { r } = request({ principal: asAlice, op: 'PutBucketTagging' });
+      const ctx = { ...r, cors: undefined };
+      expect(allowedOn(ctx, 'PutBucketTagging', { bucket, requestTags: [{ key: 'team', value: 'photos' }] })).toBe(true);
+      expect(allowedOn(ctx, 'PutBucketTagging', { bucket, requestTags: [{ key: 'team', value: 'photos' }, { key: 'cost', value: 'x' }] })).toBe(false);
+    } finally {
+      setConfig(POLICY_CONFIG, undefined);
+    }
   });
 });
 

@@ -58,11 +58,24 @@ function engineResource(r: ResourceRef): EngineResource {
   return r.key ? { ...base, key: r.key } : base;
 }
 
-/**
- * The decision for one operation on one resource. `versionId` overrides the request's own (the
- * source of a copy names its version in a header).
- */
-export function decide(r: AuthzRequest, resource: ResourceRef, versionId?: string): AuthorizeDecision {
+/** What a second check knows better than the request line: see allowedOn. */
+export interface CheckOverrides {
+  /**
+   * The version addressed instead of the request's `versionId` ('' = the current one): its ACL counts
+   * and it is `cos:versionid` (a copy source names it in a header, a batch-delete entry in the body).
+   */
+  versionId?: string;
+  /** The tags the request sets when they are not in `x-cos-tagging` (PUT Bucket tagging's XML body). */
+  requestTags?: readonly Tag[];
+}
+
+/** The decision for one operation on one resource. */
+export function decide(r: AuthzRequest, resource: ResourceRef, overrides: CheckOverrides = {}): AuthorizeDecision {
+  const { requestTags } = overrides;
+  const query = overrides.versionId === undefined ? r.route.query : [
+    ...r.route.query.filter((p) => p.name.toLowerCase() !== 'versionid'),
+    ...(overrides.versionId === '' ? [] : [{ name: 'versionId', value: overrides.versionId }]),
+  ];
   const who = requesterOf(r.principal);
   const target = engineResource(resource);
   const ownerUin = 'service' in target ? (who.rootUin ?? '') : (r.accounts.accountOf(target.appId)?.uin ?? '');
@@ -70,7 +83,10 @@ export function decide(r: AuthzRequest, resource: ResourceRef, versionId?: strin
   const meta = r.store.meta;
   const name = r.bucket?.name;
   const resourceTags = 'service' in target ? tagsOfQuery(r.route.query) : name !== undefined ? bucketTags(meta, name) : undefined;
-  const facts = requestFacts({ req: r.req, query: r.route.query, action, nowMs: r.clock.now(), ...(resourceTags ? { resourceTags } : {}) });
+  const facts = {
+    ...requestFacts({ req: r.req, query, action, nowMs: r.clock.now(), ...(resourceTags ? { resourceTags } : {}) }),
+    ...(requestTags ? { requestTags } : {}),
+  };
   const rootOwner = who.requester.kind === 'root' && who.requester.uin === ownerUin;
   let acl = false;
   if (!rootOwner && name !== undefined && !('service' in target)) {
@@ -79,7 +95,7 @@ export function decide(r: AuthzRequest, resource: ResourceRef, versionId?: strin
     const crossAccountSub = who.requester.kind === 'sub' && who.rootUin !== ownerUin;
     const ids = crossAccountSub && who.rootUin !== undefined ? [...who.aclIds, rootPrincipal(who.rootUin)] : who.aclIds;
     const objectLevel = aclRuleOf(r.op)?.level === 'object' && target.key !== undefined;
-    const version = versionId ?? queryValue(r.route.query, 'versionId');
+    const version = queryValue(query, 'versionId');
     acl = aclAllows({
       op: r.op, ids, bucketAcl: bucketAcl(meta, name),
       objectAcl: objectLevel && target.key !== undefined ? objectAcl(meta, name, target.key, version) : undefined,
@@ -110,16 +126,22 @@ export function enforce(r: AuthzRequest, resource: ResourceRef): void {
 }
 
 /**
- * A second check an operation makes on another resource with another action: the source of a copy
- * (GetObject on it, [seed 000 L1441-1474]) or each key of DELETE Multiple Objects (DeleteObject on
- * each key [seed 000 L1689]; a refused key is an AccessDenied entry of the result, 436/8289).
+ * A second check an operation makes: on another resource with another action — the source of a copy
+ * (GetObject on it, [seed 000 L1441-1474]), each key of DELETE Multiple Objects (DeleteObject on each
+ * key [seed 000 L1689]; a refused key is an AccessDenied entry of the result, 436/8289) — or with
+ * facts only its body holds: PUT Bucket tagging's tags for `qcs:request_tag` [seed 000 L3154].
  */
-export function allowedOn(ctx: OpContext, op: OpId, target: { bucket: BucketRecord; key?: string; versionId?: string }): boolean {
+export interface CheckTarget extends CheckOverrides {
+  bucket: BucketRecord;
+  key?: string;
+}
+
+export function allowedOn(ctx: OpContext, op: OpId, target: CheckTarget): boolean {
   const resource: ResourceRef = { appId: target.bucket.appId, bucket: target.bucket.name, region: target.bucket.region, ...(target.key !== undefined ? { key: target.key } : {}) };
-  return decide({ ...ctx, op, bucket: target.bucket }, resource, target.versionId).effect === 'allow';
+  return decide({ ...ctx, op, bucket: target.bucket }, resource, { ...target, versionId: target.versionId ?? '' }).effect === 'allow';
 }
 
 /** allowedOn, or AccessDenied. */
-export function enforceOn(ctx: OpContext, op: OpId, target: { bucket: BucketRecord; key?: string; versionId?: string }): void {
+export function enforceOn(ctx: OpContext, op: OpId, target: CheckTarget): void {
   if (!allowedOn(ctx, op, target)) throw new CosError('AccessDenied');
 }

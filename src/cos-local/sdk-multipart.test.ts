@@ -161,6 +161,15 @@ describe('the low-level calls', () => {
     expect(await failure(h.cos.multipartUpload({ ...b, Key, UploadId, PartNumber: 1, Body: 'x' }))).toMatchObject({ code: 'NoSuchUpload', statusCode: 404 });
     expect(await failure(h.cos.headObject({ ...b, Key }))).toMatchObject({ statusCode: 404 });
   });
+
+  it('an upload in progress keeps its bucket from being deleted until it is aborted', async () => {
+    const kb = { Bucket: `multipart-kept-${APPID}`, Region: REGION };
+    await h.cos.putBucket(kb);
+    const { UploadId } = await h.cos.multipartInit({ ...kb, Key: 'k' });
+    expect(await failure(h.cos.deleteBucket(kb))).toMatchObject({ code: 'BucketNotEmpty', statusCode: 409 });
+    await h.cos.multipartAbort({ ...kb, Key: 'k', UploadId });
+    expect((await h.cos.deleteBucket(kb)).statusCode).toBe(204);
+  });
 });
 
 describe('errors', () => {
@@ -178,13 +187,13 @@ describe('errors', () => {
   }));
 
   it.each([
-    ['a wrong ETag', [[1, md5('nope')]], 'InvalidPart'],
-    ['a part never uploaded', [[1], [2], [3], [4], [5, md5('x')]], 'InvalidPart'],
-    ['a gap in the part numbers', [[1], [3]], 'InvalidPart'],
-    ['parts out of order', [[2], [1]], 'InvalidPartOrder'],
-    ['a part twice', [[1], [1]], 'InvalidPartOrder'],
-    ['a middle part under 1 MiB', [[1], [2], [3]], 'EntityTooSmall'],
-  ] as const)('Complete with %s → %s', async (_name, sent: Sent, code) => {
+    ['a wrong ETag', 'InvalidPart', [[1, md5('nope')]]],
+    ['a part never uploaded', 'InvalidPart', [[1], [2], [3], [4], [5, md5('x')]]],
+    ['a gap in the part numbers', 'InvalidPart', [[1], [3]]],
+    ['parts out of order', 'InvalidPartOrder', [[2], [1]]],
+    ['a part twice', 'InvalidPartOrder', [[1], [1]]],
+    ['a middle part under 1 MiB', 'EntityTooSmall', [[1], [2], [3]]],
+  ] as const)('Complete with %s → %s', async (_name, code, sent: Sent) => {
     expect(etags).toHaveLength(4);
     expect(await complete(sent)).toMatchObject({ code, statusCode: 400 });
   });

@@ -8,7 +8,7 @@
 // CORS for real: buckets get a CORS rule through the Node SDK unless a test wants none.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +77,7 @@ export interface PageApi {
   path: BrowserCos;
   settle(promise: Promise<unknown>): Promise<Outcome>;
   sha256(data: Blob | ArrayBuffer | string): Promise<string>;
-  bytes(size: number, seed: number): Uint8Array;
+  bytes(size: number, seed: number): Uint8Array<ArrayBuffer>;
   signCalls(): number;
   authorizationOptions(): { Method: string; Pathname: string; Key: string; Query: Record<string, string>; Headers: Record<string, string> }[];
 }
@@ -125,19 +125,18 @@ export interface SeenRequest {
   url: string;
   query: URLSearchParams;
   origin: string | undefined;
+  headers: IncomingHttpHeaders;
   status?: number;
   /** The connection closed before a response was sent. */
   aborted: boolean;
 }
 
 export interface Held {
-  /** Resolves when a matching request arrives (it is then kept from cos-local). */
+  /** Resolves when a matching request arrives. It never reaches cos-local; its body is read and discarded. */
   arrived: Promise<SeenRequest>;
-  /** Resolves when the client closed the held request's connection. */
+  /** Resolves when the client closed the held request's connection (e.g. the browser aborted it). */
   clientClosed: Promise<void>;
-  /** Hand the request to cos-local after all. */
-  release(): void;
-  /** Close it without an answer (it never reaches cos-local). */
+  /** Close it without an answer. */
   drop(): void;
 }
 
@@ -163,7 +162,7 @@ export interface BrowserHarness {
   signed: { Method: string; Pathname: string; Query: Record<string, string>; Headers: Record<string, string> }[];
   /** Resolves with the first request (already seen or still to come) whose response matched. */
   waitFor(predicate: (r: SeenRequest) => boolean): Promise<SeenRequest>;
-  /** Keep the next matching request from cos-local until told. */
+  /** Keep the next matching request from cos-local (it is never answered). */
   hold(predicate: (r: SeenRequest) => boolean): Held;
   /** `<name>-<appid>`, created through the Node SDK, with the suite's CORS rule unless `cors: false`. */
   createBucket(name: string, options?: { cors?: boolean }): Promise<string>;
@@ -252,7 +251,7 @@ async function start(cleanups: (() => Promise<unknown>)[], close: () => Promise<
     const seen: SeenRequest = {
       method: req.method ?? 'GET', host: req.headers.host ?? '', url,
       query: new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : ''),
-      origin: req.headers.origin, aborted: false,
+      origin: req.headers.origin, headers: req.headers, aborted: false,
     };
     requests.push(seen);
     res.on('finish', () => {
@@ -294,7 +293,8 @@ async function start(cleanups: (() => Promise<unknown>)[], close: () => Promise<
           const o = body as BrowserHarness['signed'][number];
           signed.push(o);
           const Authorization = COS.getAuthorization({
-            SecretId: SECRET_ID, SecretKey: SECRET_KEY, Method: o.Method, Pathname: o.Pathname, Query: o.Query, Headers: o.Headers,
+            // The SDKs' Method type lacks 'HEAD', which cos-js-sdk-v5 does sign.
+            SecretId: SECRET_ID, SecretKey: SECRET_KEY, Method: o.Method as COS.Method, Pathname: o.Pathname, Query: o.Query, Headers: o.Headers,
           });
           send(200, 'application/json', JSON.stringify({ Authorization }));
         },
@@ -348,19 +348,20 @@ async function start(cleanups: (() => Promise<unknown>)[], close: () => Promise<
     hold: (predicate) => {
       let arrive!: (r: SeenRequest) => void;
       let closed!: () => void;
-      let decide: ((d: 'release' | 'drop') => void) | undefined;
-      const decision = new Promise<'release' | 'drop'>((resolve) => (decide = resolve));
+      let held: IncomingMessage | undefined;
       const arrived = new Promise<SeenRequest>((resolve) => (arrive = resolve));
       const clientClosed = new Promise<void>((resolve) => (closed = resolve));
       holds.push({
         predicate, taken: false,
         onArrive: (seen, req, res) => {
+          held = req;
           res.on('close', () => closed());
+          // Reading the body keeps the socket flowing, so a client that gives up is noticed.
+          req.resume();
           arrive(seen);
-          void decision.then((d) => (d === 'release' ? app.handler(req, res) : req.destroy()));
         },
       });
-      return { arrived, clientClosed, release: () => decide?.('release'), drop: () => decide?.('drop') };
+      return { arrived, clientClosed, drop: () => held?.destroy() };
     },
     createBucket,
     nodeGet: async (Bucket, Key) => {

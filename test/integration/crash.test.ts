@@ -117,6 +117,8 @@ async function load(p: CosLocalProcess, round: Round, roundIndex: number, rnd: (
   let killed = false;
   let started = 0;
   const unexpected: string[] = [];
+  /** Keys with a sliceUploadFile in flight. */
+  const slicing = new Set<string>();
   // blobs/tmp is recreated at start-up, so it is watched only now.
   const killer = round.at === 'ack' ? undefined : killerOn(join(dataDir, 'blobs', 'tmp'), p.child, round.at === 'body' ? 'appear' : 'leave');
   void p.exited.then(() => {
@@ -127,8 +129,13 @@ async function load(p: CosLocalProcess, round: Round, roundIndex: number, rnd: (
   async function one(): Promise<boolean> {
     const n = started++;
     const shared = rnd() < 0.35;
-    const key = shared ? `shared/k${Math.floor(rnd() * SHARED_KEYS)}` : `r${roundIndex}/u${n}`;
+    let key = shared ? `shared/k${Math.floor(rnd() * SHARED_KEYS)}` : `r${roundIndex}/u${n}`;
     const multipart = rnd() < round.multipart;
+    // sliceUploadFile resumes an upload of the same key that has no part yet, even one another call
+    // of the same client has just initiated: two concurrent ones would share an UploadId and fail
+    // with InvalidPart (as on COS). One multipart upload per key at a time, then.
+    if (multipart && slicing.has(key)) key = `r${roundIndex}/u${n}`;
+    if (multipart) slicing.add(key);
     const size = multipart ? Math.floor(MiB * (2 + rnd() * 2)) : Math.floor(rnd() * (2 * MiB + 1));
     const offset = Math.floor(rnd() * (POOL.length - size));
     const body = POOL.subarray(offset, offset + size);
@@ -139,9 +146,12 @@ async function load(p: CosLocalProcess, round: Round, roundIndex: number, rnd: (
       if (multipart) {
         const FilePath = join(sources, `${roundIndex}-${n}.bin`);
         writeFileSync(FilePath, body);
-        const done = await cos.sliceUploadFile({ Bucket: BUCKET, Region: REGION, Key: key, FilePath, SliceSize: MiB, ChunkSize: MiB });
-        rmSync(FilePath, { force: true });
-        etag = done.ETag;
+        try {
+          etag = (await cos.sliceUploadFile({ Bucket: BUCKET, Region: REGION, Key: key, FilePath, SliceSize: MiB, ChunkSize: MiB })).ETag;
+        } finally {
+          slicing.delete(key);
+          rmSync(FilePath, { force: true });
+        }
       } else {
         etag = (await cos.putObject({ Bucket: BUCKET, Region: REGION, Key: key, Body: body })).ETag;
       }

@@ -1,5 +1,7 @@
 // List Parts (436/7747) and List Multipart Uploads (436/7736) responses. Element order follows the
 // docs' node tables; the encoding element and `encoding-type=url` are handled as in multipart.ts.
+// The Next* markers are written only when truncated (the doc's untruncated capture has none); the
+// SDKs read them only when IsTruncated is 'true' (cos-nodejs-sdk-v5 advance.js wholeMultipartList*).
 import { buildXml, child, list, text, type XmlObject, type XmlParseResult } from './codec';
 import { encoder, party, readEncoding, readParty, rootOf } from './multipart';
 import type { Owner } from './service';

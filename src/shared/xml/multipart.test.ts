@@ -131,10 +131,8 @@ describe('ListMultipartUploadsResult codec', () => {
   });
 
   it('omits Next* and Delimiter when absent', () => {
-    const r: ListMultipartUploadsResult = { ...base, isTruncated: false, delimiter: undefined, nextKeyMarker: undefined, nextUploadIdMarker: undefined };
-    delete r.delimiter;
-    delete r.nextKeyMarker;
-    delete r.nextUploadIdMarker;
+    const { delimiter: _d, nextKeyMarker: _k, nextUploadIdMarker: _u, ...rest } = base;
+    const r: ListMultipartUploadsResult = { ...rest, isTruncated: false };
     const xml = buildListUploadsXml(r);
     expect(xml).not.toMatch(/Next|Delimiter/);
     expect(parseListUploadsXml(xml)).toEqual({ ok: true, value: r });
