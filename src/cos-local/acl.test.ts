@@ -1,3 +1,5 @@
+// The x-cos-acl / x-cos-grant-* headers as COS reads them (436/7737, 436/7748) and the grants real COS
+// returns for them in cos-js-sdk-v5 test/qunit_test.js; the stored ACL text.
 import { describe, expect, it } from 'vitest';
 import { CosError } from '../shared/errors/cos-error';
 import { aclFromHeaders, aclFromRequestHeaders, aclToText, displayedGrants, parseAcl, parseGrantee } from './acl';

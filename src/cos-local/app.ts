@@ -6,6 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import { answerClientError, MAX_HEADER_BYTES } from './client-error';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,14 +118,17 @@ async function tlsMaterial(options: StartOptions): Promise<{ tls: TlsMaterial; c
 export async function startCosLocal(options: StartOptions): Promise<RunningCosLocal> {
   const https = options.httpsPort === undefined ? undefined : await tlsMaterial(options);
   if (https) options.onCertificate?.(https.tls.certPath);
-  const store = await openStore(options.memory ? { memory: true } : { dataDir: options.dataDir }).catch(async (e: unknown) => {
+  const store = await openStore(options.memory ? { memory: true } : { dataDir: options.dataDir }, { log: (line) => (options.log ?? stderrLog)(line) }).catch(async (e: unknown) => {
     await https?.cleanup();
     throw e;
   });
   const app = createCosLocal({ ...options, store });
   // No request timeout: a local 5 GB upload may take longer than Node's default 5 minutes.
-  const server = createServer({ requestTimeout: 0 }, app.handler);
-  const secure = https && createHttpsServer({ cert: https.tls.cert, key: https.tls.key, requestTimeout: 0 }, app.handler);
+  const serverOptions = { requestTimeout: 0, maxHeaderSize: MAX_HEADER_BYTES };
+  const server = createServer(serverOptions, app.handler);
+  const secure = https && createHttpsServer({ ...serverOptions, cert: https.tls.cert, key: https.tls.key }, app.handler);
+  const ids = options.ids ?? randomIds;
+  for (const s of [server, secure]) s?.on('clientError', (e: Error, socket: Duplex) => answerClientError(e, socket, ids));
   const host = options.host ?? '127.0.0.1';
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
   let port: number;

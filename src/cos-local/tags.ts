@@ -29,7 +29,7 @@ export function validateTags(tags: readonly Tag[], max: number): void {
 }
 
 /** The tags of an `x-cos-tagging` header, or undefined without one. */
-export function tagsFromHeader(headers: IncomingHttpHeaders): Tag[] | undefined {
+export function tagsFromHeader(headers: IncomingHttpHeaders, max = MAX_OBJECT_TAGS): Tag[] | undefined {
   const raw = headers['x-cos-tagging'];
   const header = Array.isArray(raw) ? raw.join('&') : raw;
   if (header === undefined) return undefined;
@@ -44,7 +44,7 @@ export function tagsFromHeader(headers: IncomingHttpHeaders): Tag[] | undefined 
       throw new CosError('InvalidArgument', { message: 'x-cos-tagging is not URL-encoded correctly.' });
     }
   }
-  validateTags(tags, MAX_OBJECT_TAGS);
+  validateTags(tags, max);
   return tags;
 }
 

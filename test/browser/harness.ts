@@ -78,8 +78,8 @@ export interface PageApi {
   settle(promise: Promise<unknown>): Promise<Outcome>;
   sha256(data: Blob | ArrayBuffer | string): Promise<string>;
   bytes(size: number, seed: number): Uint8Array<ArrayBuffer>;
-  signCalls(): number;
-  authorizationOptions(): { Method: string; Pathname: string; Key: string; Query: Record<string, string>; Headers: Record<string, string> }[];
+  /** How often any client of the page called its getAuthorization. */
+  authorizationCalls(): number;
 }
 
 declare global {
@@ -159,9 +159,7 @@ export interface BrowserHarness {
   /** Messages the page printed to its console (Chromium reports CORS refusals there). */
   consoleMessages: string[];
   /** Requests the `/sign` endpoint signed. */
-  signed: { Method: string; Pathname: string; Query: Record<string, string>; Headers: Record<string, string> }[];
-  /** Resolves with the first request (already seen or still to come) whose response matched. */
-  waitFor(predicate: (r: SeenRequest) => boolean): Promise<SeenRequest>;
+  signed: { Method: string; Pathname: string; Query: Record<string, string>; Headers: Record<string, string>; SystemClockOffset?: number }[];
   /** Keep the next matching request from cos-local (it is never answered). */
   hold(predicate: (r: SeenRequest) => boolean): Held;
   /** `<name>-<appid>`, created through the Node SDK, with the suite's CORS rule unless `cors: false`. */
@@ -237,15 +235,6 @@ async function start(cleanups: (() => Promise<unknown>)[], close: () => Promise<
   // cos-local behind a recorder: tests count and hold requests by method and query.
   const requests: SeenRequest[] = [];
   const holds: HoldEntry[] = [];
-  const waiters = new Set<{ predicate: (r: SeenRequest) => boolean; resolve: (r: SeenRequest) => void }>();
-  const settled = (seen: SeenRequest): void => {
-    for (const w of waiters) {
-      if (w.predicate(seen)) {
-        waiters.delete(w);
-        w.resolve(seen);
-      }
-    }
-  };
   const cosServer = createServer({ requestTimeout: 0 }, (req, res) => {
     const url = req.url ?? '/';
     const seen: SeenRequest = {
@@ -254,16 +243,8 @@ async function start(cleanups: (() => Promise<unknown>)[], close: () => Promise<
       origin: req.headers.origin, headers: req.headers, aborted: false,
     };
     requests.push(seen);
-    res.on('finish', () => {
-      seen.status = res.statusCode;
-      settled(seen);
-    });
-    res.on('close', () => {
-      if (!res.writableFinished) {
-        seen.aborted = true;
-        settled(seen);
-      }
-    });
+    res.on('finish', () => (seen.status = res.statusCode));
+    res.on('close', () => (seen.aborted = !res.writableFinished));
     const hold = holds.find((h) => !h.taken && h.predicate(seen));
     if (hold) {
       hold.taken = true;
@@ -288,18 +269,21 @@ async function start(cleanups: (() => Promise<unknown>)[], close: () => Promise<
     if (req.method === 'GET' && path === '/cos-js-sdk-v5.min.js') return send(200, 'text/javascript', readFileSync(SDK_BUNDLE));
     if (req.method === 'GET' && path === '/page.js') return send(200, 'text/javascript', readFileSync(PAGE_SCRIPT));
     if (req.method === 'POST' && path === '/sign') {
-      readJson(req).then(
-        (body) => {
+      readJson(req)
+        .then((body) => {
           const o = body as BrowserHarness['signed'][number];
           signed.push(o);
-          const Authorization = COS.getAuthorization({
+          return COS.getAuthorization({
             // The SDKs' Method type lacks 'HEAD', which cos-js-sdk-v5 does sign.
             SecretId: SECRET_ID, SecretKey: SECRET_KEY, Method: o.Method as COS.Method, Pathname: o.Pathname, Query: o.Query, Headers: o.Headers,
+            // The SDK's clock correction (CorrectClockSkew) reaches the signer through this.
+            SystemClockOffset: o.SystemClockOffset ?? 0,
           });
-          send(200, 'application/json', JSON.stringify({ Authorization }));
-        },
-        (e: unknown) => send(400, 'text/plain', String(e)),
-      );
+        })
+        .then(
+          (Authorization) => send(200, 'application/json', JSON.stringify({ Authorization })),
+          (e: unknown) => send(400, 'text/plain', String(e)),
+        );
       return;
     }
     send(404, 'text/plain', 'not found');
@@ -340,11 +324,6 @@ async function start(cleanups: (() => Promise<unknown>)[], close: () => Promise<
 
   return {
     cosPort, origin, cosUrl, node, browser, page, requests, serverErrors, consoleMessages, signed,
-    waitFor: (predicate) => {
-      const done = requests.find((r) => (r.status !== undefined || r.aborted) && predicate(r));
-      if (done) return Promise.resolve(done);
-      return new Promise((resolve) => waiters.add({ predicate, resolve }));
-    },
     hold: (predicate) => {
       let arrive!: (r: SeenRequest) => void;
       let closed!: () => void;

@@ -15,7 +15,7 @@ export interface CosLocalProcess {
   secretKey: string;
   stdout(): string;
   stderr(): string;
-  /** Resolves when the process is gone, with its exit code or the signal that ended it. */
+  /** Resolves when the process is gone and its output read, with its exit code or the signal that ended it. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -42,7 +42,7 @@ export function killAll(): void {
 // Even if the test runner's worker exits without running afterAll.
 process.once('exit', killAll);
 
-/** Starts `tsx src/cos-local/main.ts --data <dir> --port 0` and resolves once it prints its endpoint. */
+/** Starts `tsx src/cos-local/main.ts --data <dir> --port 0` and resolves once it serves. */
 export function spawnCosLocal(dataDir: string, startTimeoutMs = 20_000): Promise<CosLocalProcess> {
   // detached: a process group of its own, for killHard.
   const child = spawn('node_modules/.bin/tsx', ['src/cos-local/main.ts', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {
@@ -51,8 +51,9 @@ export function spawnCosLocal(dataDir: string, startTimeoutMs = 20_000): Promise
   children.add(child);
   let out = '';
   let err = '';
+  // 'close', not 'exit': the output is then read to its end (the server, tsx's child, holds the pipes too).
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => {
+    child.once('close', (code, signal) => {
       children.delete(child);
       resolve({ code, signal });
     });
@@ -65,10 +66,13 @@ export function spawnCosLocal(dataDir: string, startTimeoutMs = 20_000): Promise
     child.stderr?.on('data', (chunk: Buffer) => {
       err += chunk.toString();
     });
+    let serving = false;
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /endpoint: http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (!m || !out.includes('Press Ctrl-C')) return;
+      // main.ts prints the endpoint once the server listens (a whole line: the port is complete).
+      const m = serving ? null : /^endpoint: http:\/\/127\.0\.0\.1:(\d+)\r?\n/m.exec(out);
+      if (!m) return;
+      serving = true;
       clearTimeout(timer);
       // main.ts writes account.json before it starts serving.
       const account = (JSON.parse(readFileSync(join(dataDir, 'account.json'), 'utf8')) as { accounts: { secretId: string; secretKey: string }[] }).accounts[0];
@@ -116,7 +120,7 @@ parentPort.on('message', (m) => {
 export interface Killer {
   /** From now on, the next matching event kills the process group. */
   arm(): void;
-  /** Resolves when the killer fired. */
+  /** Resolves when the killer fired; rejects if the killer failed (the child is then killed at once). */
   fired: Promise<void>;
   close(): Promise<void>;
 }
@@ -124,7 +128,13 @@ export interface Killer {
 /** Watches `dir` (non-recursively) and, once armed, SIGKILLs the child's group when a file appears or leaves. */
 export function killerOn(dir: string, child: ChildProcess, on: 'appear' | 'leave'): Killer {
   const worker = new Worker(KILLER, { eval: true, workerData: { dir, pid: child.pid, on } });
-  const fired = new Promise<void>((resolve) => worker.on('message', () => resolve()));
+  const fired = new Promise<void>((resolve, reject) => {
+    worker.on('message', () => resolve());
+    worker.on('error', (e) => {
+      killHard(child); // the round must end either way
+      reject(e);
+    });
+  });
   return {
     arm: () => worker.postMessage('arm'),
     fired,

@@ -124,6 +124,7 @@ async function load(p: CosLocalProcess, round: Round, roundIndex: number, rnd: (
   void p.exited.then(() => {
     killed = true;
   });
+  killer?.fired.catch((e: unknown) => unexpected.push(`the killer thread failed: ${String(e)}`));
 
   /** One upload; false once the connection failed (the server is gone). */
   async function one(): Promise<boolean> {
@@ -142,21 +143,23 @@ async function load(p: CosLocalProcess, round: Round, roundIndex: number, rnd: (
     const write: Write = { md5: md5(body), etag: multipart ? multipartEtag(body, MiB) : `"${md5(body)}"`, size, start: tick() };
     history.set(key, [...(history.get(key) ?? []), write]);
     try {
-      let etag: string;
+      let res: { statusCode?: number; ETag: string };
       if (multipart) {
         const FilePath = join(sources, `${roundIndex}-${n}.bin`);
         writeFileSync(FilePath, body);
         try {
-          etag = (await cos.sliceUploadFile({ Bucket: BUCKET, Region: REGION, Key: key, FilePath, SliceSize: MiB, ChunkSize: MiB })).ETag;
+          res = await cos.sliceUploadFile({ Bucket: BUCKET, Region: REGION, Key: key, FilePath, SliceSize: MiB, ChunkSize: MiB });
         } finally {
           slicing.delete(key);
           rmSync(FilePath, { force: true });
         }
       } else {
-        etag = (await cos.putObject({ Bucket: BUCKET, Region: REGION, Key: key, Body: body })).ETag;
+        res = await cos.putObject({ Bucket: BUCKET, Region: REGION, Key: key, Body: body });
       }
       write.ack = tick();
-      if (etag !== write.etag) unexpected.push(`${key}: acknowledged with ETag ${etag}, expected ${write.etag}`);
+      if (res.statusCode !== 200 || res.ETag !== write.etag) {
+        unexpected.push(`${key}: acknowledged with ${res.statusCode ?? '?'} and ETag ${res.ETag}, expected 200 and ${write.etag}`);
+      }
       if (++acked === armAt) {
         if (killer) killer.arm();
         else killHard(p.child);
@@ -261,12 +264,12 @@ describe('kill -9 during concurrent uploads', () => {
       expect({ missing: atCrash.missing, wrongSize: atCrash.wrongSize, sizeConflicts: crashed.sizeConflicts }).toEqual({ missing: [], wrongSize: [], sizeConflicts: [] });
 
       const restarted = await spawnCosLocal(dataDir);
-      // The sweep reports what it removed: exactly the unreferenced files the crash left.
+      expect(await verify(restarted), `round ${round.name}: objects after the restart`).toEqual([]);
+      expect(await stopGracefully(restarted)).toBe(0);
+      expect(errorsOf(restarted)).toEqual([]);
+      // The sweep reported what it removed: exactly the unreferenced files the crash left.
       if (atCrash.orphans.length > 0) expect(restarted.stderr()).toContain(`removed ${atCrash.orphans.length} unreferenced blob file(s)`);
       else expect(restarted.stderr()).not.toContain('removed');
-      expect(await verify(restarted), `round ${round.name}: objects after the restart`).toEqual([]);
-      expect(errorsOf(restarted)).toEqual([]);
-      expect(await stopGracefully(restarted)).toBe(0);
 
       const after = inspectDisk(dataDir);
       expect({ ...compare(after), strays: after.strays, tmp: after.tmpFiles, sizeConflicts: after.sizeConflicts }).toEqual({

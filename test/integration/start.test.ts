@@ -13,7 +13,7 @@ interface Started { child: ChildProcess; output: () => string; url: string }
 
 /** Starts the console on free ports and resolves once it prints that it is running. */
 function start(): Promise<Started> {
-  const env = { ...process.env, PORT: '0', COS_LOCAL_PORT: '0', DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', COS_LOCAL_PORT: '0', DATA_DIR: dataDir };
   delete env['CONSOLE_ADMIN_PASSWORD'];
   const child = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

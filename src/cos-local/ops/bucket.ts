@@ -3,22 +3,18 @@ import { CosError } from '../../shared/errors/cos-error';
 import { parseBucketName } from '../../shared/cos/bucket-name';
 import { parseXml } from '../../shared/xml/codec';
 import { aclFromRequestHeaders } from '../acl';
-import { ACL_CONFIG } from '../authz/bucket-state';
+import { ACL_CONFIG, TAGGING_CONFIG } from '../authz/bucket-state';
 import { readSmallBody } from '../body';
 import type { OpHandler } from '../context';
+import { MAX_BUCKET_TAGS, tagsFromHeader, tagsToJson } from '../tags';
 import { bucketOf, wholeSeconds } from './common';
-
-function refuseUnsupported(ctx: Parameters<OpHandler>[0]): void {
-  if (ctx.req.headers['x-cos-tagging'] !== undefined) {
-    throw new CosError('NotImplemented', { message: 'Bucket tags on PUT Bucket are not implemented by cos-local.' });
-  }
-}
 
 export const putBucket: OpHandler = async (ctx) => {
   const name = ctx.route.bucket ?? '';
   const parsed = parseBucketName(name);
   if (!parsed.ok) throw new CosError('InvalidBucketName', { message: `The specified bucket name is invalid: ${parsed.reason}.` });
-  refuseUnsupported(ctx);
+  // x-cos-tagging tags the new bucket (436/7738).
+  const tags = tagsFromHeader(ctx.req.headers, MAX_BUCKET_TAGS);
   // x-cos-acl / x-cos-grant-* set the new bucket's ACL (436/7738); bad values fail before creating.
   const acl = aclFromRequestHeaders(ctx.req.headers, 'bucket');
   // An optional <CreateBucketConfiguration> (multi-AZ); it must be well-formed, its content has no
@@ -35,6 +31,7 @@ export const putBucket: OpHandler = async (ctx) => {
   });
   if (!created) throw new CosError('BucketAlreadyOwnedByYou');
   if (acl !== undefined) ctx.store.meta.putConfig(name, ACL_CONFIG, acl);
+  if (tags !== undefined && tags.length > 0) ctx.store.meta.putConfig(name, TAGGING_CONFIG, tagsToJson(tags));
   return {};
 };
 

@@ -6,8 +6,7 @@ import { buildListAllMyBucketsXml, creationDate } from '../../shared/xml/service
 import type { OpHandler } from '../context';
 import { ownerId } from '../principal';
 import { queryValue } from '../query';
-import { tagsFromJson } from '../tags';
-import { TAGGING_CONFIG } from './tagging';
+import { bucketTags } from '../authz/bucket-state';
 
 export const getService: OpHandler = async (ctx) => {
   if (ctx.principal.kind === 'anonymous') throw new CosError('AccessDenied');
@@ -16,7 +15,7 @@ export const getService: OpHandler = async (ctx) => {
   const tagKey = queryValue(ctx.route.query, 'tagkey');
   const tagValue = queryValue(ctx.route.query, 'tagvalue');
   if (tagValue !== undefined && tagKey === undefined) throw new CosError('InvalidArgument', { message: 'tagvalue needs tagkey.' });
-  const tagged = (bucket: string): boolean => tagKey === undefined || tagsFromJson(ctx.store.meta.getConfig(bucket, TAGGING_CONFIG))
+  const tagged = (bucket: string): boolean => tagKey === undefined || bucketTags(ctx.store.meta, bucket)
     .some((t) => t.key === tagKey && (tagValue === undefined || t.value === tagValue));
   const buckets = ctx.store.meta.listBuckets(account.appId)
     .filter((b) => (region === undefined || b.region === region) && tagged(b.name));

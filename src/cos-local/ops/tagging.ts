@@ -3,13 +3,12 @@
 // GET Service's tag filter and the `qcs:resource_tag` condition); object tags on the version row.
 import { CosError } from '../../shared/errors/cos-error';
 import { buildTaggingXml, parseTaggingXml } from '../../shared/xml/tagging';
+import { TAGGING_CONFIG, bucketTags } from '../authz/bucket-state';
 import { readSmallBody } from '../body';
 import type { OpContext, OpHandler } from '../context';
 import { MAX_BUCKET_TAGS, MAX_OBJECT_TAGS, tagsFromJson, tagsToJson, validateTags, type Tag } from '../tags';
 import { bucketOf, param } from './common';
 import { findObject } from './object';
-
-export const TAGGING_CONFIG = 'tagging';
 
 async function readTags(ctx: OpContext, max: number): Promise<Tag[]> {
   const parsed = parseTaggingXml((await readSmallBody(ctx.req)).toString('utf8'));
@@ -26,10 +25,10 @@ export const putBucketTagging: OpHandler = async (ctx) => {
 };
 
 export const getBucketTagging: OpHandler = async (ctx) => {
-  const json = ctx.store.meta.getConfig(bucketOf(ctx).name, TAGGING_CONFIG);
+  const name = bucketOf(ctx).name;
   // The SDKs turn this 404 into an empty tag set (cos-protocol.md §7.2).
-  if (json === undefined) throw new CosError('NoSuchTagSet');
-  return { xml: buildTaggingXml(tagsFromJson(json)) };
+  if (ctx.store.meta.getConfig(name, TAGGING_CONFIG) === undefined) throw new CosError('NoSuchTagSet');
+  return { xml: buildTaggingXml(bucketTags(ctx.store.meta, name)) };
 };
 
 export const deleteBucketTagging: OpHandler = async (ctx) => {

@@ -20,16 +20,18 @@ export async function openStore(location: StoreLocation, options: OpenStoreOptio
     return assemble(new SqliteMetaStore(':memory:'), new MemoryBlobStore());
   }
   await mkdir(location.dataDir, { recursive: true });
-  const blobs = await FsBlobStore.create(join(location.dataDir, 'blobs'));
+  // Metadata first: should the database refuse a second process, it does so before the blob store
+  // drops blobs/tmp and the sweep removes files that the first process's uploads in flight own.
   const meta = new SqliteMetaStore(join(location.dataDir, 'meta.sqlite'));
   try {
+    const blobs = await FsBlobStore.create(join(location.dataDir, 'blobs'));
     const line = describeSweep(await sweepBlobs(meta, blobs));
     if (line !== undefined) (options.log ?? ((l: string) => console.error(l)))(line);
+    return assemble(meta, blobs);
   } catch (e) {
     meta.close();
     throw e;
   }
-  return assemble(meta, blobs);
 }
 
 function assemble(meta: SqliteMetaStore, blobs: FsBlobStore | MemoryBlobStore): Store {

@@ -92,6 +92,9 @@ CREATE TABLE parts (
 /** Applies pragmas and creates or upgrades the schema. */
 export function migrate(db: Database.Database, file: boolean): void {
   if (file) {
+    // One cos-local per data directory: a second one would sweep the first one's in-flight blobs
+    // as orphans. The exclusive lock makes it fail at open ("database is locked") instead.
+    db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     // WAL + NORMAL never loses consistency; a crash may only drop the last commits. Blobs are
     // fsynced before their row commits, so a row never points at a missing blob.

@@ -7,6 +7,7 @@ export const COS_ERROR_STATUS = {
   // S3's code for a refused CORS preflight (OPTIONS Object answers 403, 436/8288).
   AccessForbidden: 403,
   BadDigest: 400,
+  BadRequest: 400,
   BucketAlreadyExists: 409,
   BucketAlreadyOwnedByYou: 409,
   BucketNotEmpty: 409,

@@ -1,3 +1,5 @@
+// PUT Bucket policy's resource scope (COS error-code spec) and the GET form of the document
+// (436/8276; cos-nodejs-sdk-v5 test/test.js group 'BucketPolicy').
 import { describe, expect, it } from 'vitest';
 import { policyGetForm, resourcesOutsideBucket } from './bucket-policy-doc';
 import { must } from './test-helpers';

@@ -1,3 +1,5 @@
+// The AccessControlPolicy codec on fixtures from the COS docs: the ACL overview example [seed 000
+// L203-226], the GET Bucket acl response shape (436/7733) and the body cos-nodejs-sdk-v5 builds.
 import { describe, expect, it } from 'vitest';
 import { ALL_USERS_URI, buildAclXml, parseAclXml, type AccessControlPolicy } from './acl';
 import overview from './__fixtures__/acl-overview-example.xml?raw';
