@@ -22,6 +22,38 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      last_seen_at INTEGER NOT NULL
    );`,
+  // Issue 5: grants of console accounts; API-key sessions keep their COS credential (encrypted at
+  // rest, src/server/auth/credential-box.ts); the audit log.
+  `ALTER TABLE users ADD COLUMN grants TEXT NOT NULL DEFAULT '[]';
+   CREATE TABLE sessions_v2 (
+     id_hash TEXT PRIMARY KEY,
+     kind TEXT NOT NULL DEFAULT 'account' CHECK (kind IN ('account', 'api-key')),
+     user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+     label TEXT,
+     credential TEXT,
+     csrf_token TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL,
+     CHECK ((kind = 'account') = (user_id IS NOT NULL)),
+     CHECK ((kind = 'api-key') = (credential IS NOT NULL))
+   );
+   INSERT INTO sessions_v2 (id_hash, user_id, csrf_token, created_at, last_seen_at)
+     SELECT id_hash, user_id, csrf_token, created_at, last_seen_at FROM sessions;
+   DROP TABLE sessions;
+   ALTER TABLE sessions_v2 RENAME TO sessions;
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     event TEXT NOT NULL,
+     action TEXT,
+     resource TEXT,
+     outcome TEXT NOT NULL CHECK (outcome IN ('allowed', 'refused', 'ok', 'failed')),
+     detail TEXT,
+     ip TEXT
+   );
+   CREATE INDEX audit_by_time ON audit (at);
+   CREATE INDEX audit_by_actor ON audit (actor, at);`,
 ];
 
 /** Opens (creating if needed) the database file, or an in-memory one for ':memory:'. */
