@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 
   let cos: CosTarget;
   if (config.cloud) {
-    cos = { mode: 'cloud', ...config.cloud, browserDomain: '', protocol: 'https:', defaultRegion: config.cloud.region };
+    cos = { mode: 'cloud', ...config.cloud, browserDomain: '', protocol: 'https:', defaultRegion: config.cloud.region, stsEndpoint: config.cloud.stsHost };
   } else {
     const key = localKey(config.dataDir, process.env);
     const local = await startCosLocal({
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     cos = {
       mode: 'local', secretId: key.secretId, secretKey: key.secretKey, ip: `127.0.0.1:${local.port}`,
       browserDomain: `${endpoint}/{Bucket}`, browserServiceDomain: endpoint, protocol: 'http:', defaultRegion: 'ap-guangzhou',
+      // cos-local's STS on its plain port (DESIGN.md §4 "cos-local addressing": STS).
+      stsEndpoint: `${endpoint}/`,
     };
     lines.push(`cos-local:   ${endpoint}  (APPID ${LOCAL_APPID}, SecretId ${key.secretId})`);
     if (key.generated) lines.push(`             SecretKey ${key.secretKey}  (generated now, saved in ${config.dataDir}; shown only once)`);

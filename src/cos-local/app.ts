@@ -19,6 +19,11 @@ import { AccountRegistry } from './principal';
 import { openStore } from './store/open-store';
 import type { Store } from './store/types';
 import { ensureCertificate, type TlsMaterial } from './tls/certificate';
+import { DEFAULT_LIFECYCLE_INTERVAL_MS, scheduleLifecycle } from './lifecycle/schedule';
+import type { LifecycleReport } from './lifecycle/run';
+import { replicationProgress } from './replication/progress';
+import { Replicator } from './replication/replicator';
+import type { ReplicationRuleProgress } from '../shared/xml/replication';
 
 export const DEFAULT_REGION = 'ap-guangzhou';
 
@@ -31,12 +36,26 @@ export interface CosLocalOptions {
   defaultRegion?: string;
   /** Where internal errors are reported. Default: stderr. */
   log?: Logger;
+  /** How often bucket lifecycle rules are applied (lifecycle/schedule.ts); 0: only through runLifecycle. Default 60 s. */
+  lifecycleIntervalMs?: number;
+  /** Run the asynchronous replicator (replication/replicator.ts). Default true; false leaves copies queued. */
+  replicate?: boolean;
 }
 
-export interface CosLocal {
+/** Background work: bucket lifecycle rules and replication. */
+export interface CosLocalBackground {
+  /** Applies lifecycle rules now, as of the server's clock or `clock` (tests set it days ahead). */
+  runLifecycle(clock?: Clock): Promise<LifecycleReport>;
+  /** Per-rule replication counters of a source bucket (also `GET /?replication&progress`). */
+  replicationProgress(bucket: string): ReplicationRuleProgress[];
+  /** Resolves once the replicator has nothing queued left that it can work on now. */
+  replicationIdle(): Promise<void>;
+}
+
+export interface CosLocal extends CosLocalBackground {
   /** A node:http request listener. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
-  /** Closes the store. */
+  /** Stops the background work, then closes the store. */
   close(): Promise<void>;
 }
 
@@ -44,24 +63,30 @@ const stderrLog: Logger = (message, error) => console.error(message, error ?? ''
 
 export function createCosLocal(options: CosLocalOptions): CosLocal {
   const log = options.log ?? stderrLog;
-  const handle = createHandler(
-    {
-      store: options.store,
-      accounts: new AccountRegistry(options.accounts),
-      clock: options.clock ?? systemClock,
-      defaultRegion: options.defaultRegion ?? DEFAULT_REGION,
-    },
-    options.ids ?? randomIds,
-    log,
-  );
+  const services = {
+    store: options.store,
+    accounts: new AccountRegistry(options.accounts),
+    clock: options.clock ?? systemClock,
+    defaultRegion: options.defaultRegion ?? DEFAULT_REGION,
+  };
+  const handle = createHandler(services, options.ids ?? randomIds, log);
+  const lifecycle = scheduleLifecycle(options.store, services.clock, log, options.lifecycleIntervalMs ?? DEFAULT_LIFECYCLE_INTERVAL_MS);
+  const replicator = new Replicator({ ...services, log });
+  if (options.replicate !== false) replicator.start();
   return {
+    runLifecycle: (clock) => lifecycle.run(clock),
+    replicationProgress: (bucket) => replicationProgress(options.store.meta, bucket),
+    replicationIdle: () => replicator.idle(),
     handler: (req, res) => {
       handle(req, res).catch((e: unknown) => {
         log('cos-local: unhandled error while replying', e);
         res.destroy();
       });
     },
-    close: () => options.store.close(),
+    close: async () => {
+      await Promise.all([replicator.close(), lifecycle.stop()]);
+      await options.store.close();
+    },
   };
 }
 
@@ -76,7 +101,7 @@ export type StartOptions = Omit<CosLocalOptions, 'store'> & {
   onCertificate?: (certificatePath: string) => void;
 } & ({ dataDir: string; memory?: false } | { memory: true; dataDir?: undefined });
 
-export interface RunningCosLocal {
+export interface RunningCosLocal extends CosLocalBackground {
   port: number;
   /** `http://<host>:<port>` */
   url: string;
@@ -144,6 +169,9 @@ export async function startCosLocal(options: StartOptions): Promise<RunningCosLo
   }
   let closing: Promise<void> | undefined;
   return {
+    runLifecycle: (clock) => app.runLifecycle(clock),
+    replicationProgress: (bucket) => app.replicationProgress(bucket),
+    replicationIdle: () => app.replicationIdle(),
     port,
     url: `http://${hostInUrl}:${port}`,
     ...(https && httpsPort !== undefined

@@ -6,6 +6,9 @@
 // A temporary (STS) SecretId is accepted with its `x-cos-security-token` — header, or query of a
 // pre-signed URL (DESIGN.md §4) — which resolves it statelessly (principal.ts, sts/token.ts); the
 // signature is then checked with the TmpSecretKey derived from the token's parent key.
+// A URL may also carry the whole Authorization in one `sign` query parameter, as cos-nodejs-sdk-v5's
+// getObjectUrl writes it (`?sign=<encoded Authorization>`) and its suite sends it to real COS — or
+// the legacy V4 signature there (auth-v4.ts).
 import type { IncomingHttpHeaders } from 'node:http';
 import { CosError } from '../shared/errors/cos-error';
 import { camSafeUrlEncode } from '../shared/signature/encode';
@@ -14,6 +17,7 @@ import { AUTH_QUERY_PARAMS, authorizationFields, parseAuthorization, parseTimeRa
 import { computeSignature } from '../shared/signature/sign';
 import type { QueryParam } from './query';
 import { SUBRESOURCES } from './subresources';
+import { isV4Sign, verifyV4 } from './auth-v4';
 import type { KeyEntry, Principal } from './principal';
 
 /** How far in the future a signature may start (clock skew allowance), in seconds. */
@@ -26,6 +30,8 @@ export interface AuthInput {
   /** Candidate signed pathnames (see Route.signaturePaths). */
   signaturePaths: readonly string[];
   nowMs: number;
+  /** The addressed bucket and key, which a V4 `sign` names (auth-v4.ts). */
+  target?: { bucket: string | undefined; key: string };
 }
 
 export interface KeyLookup {
@@ -55,12 +61,28 @@ function lookupKey(input: AuthInput, keys: KeyLookup, secretId: string): KeyEntr
   return keys.findTemporaryKey(secretId, token, input.nowMs);
 }
 
+/** The `sign` query parameter (decoded once), when the request has no other Authorization. */
+function signParam(input: AuthInput): string | undefined {
+  const v = input.query.find((p) => p.name === 'sign')?.value;
+  return v === undefined || v === '' ? undefined : v;
+}
+
 function authorizationSource(input: AuthInput): Map<string, string> | undefined {
   const header = input.headers.authorization;
   if (header !== undefined && header !== '') return authorizationFields(header);
   const fromQuery = input.query.filter((p) => AUTH_QUERY_PARAMS.has(p.name.toLowerCase()));
-  if (fromQuery.length === 0) return undefined;
-  return new Map(fromQuery.map((p) => [p.name.toLowerCase(), p.value ?? '']));
+  if (fromQuery.length > 0) return new Map(fromQuery.map((p) => [p.name.toLowerCase(), p.value ?? '']));
+  const sign = signParam(input);
+  if (sign === undefined || isV4Sign(sign)) return undefined;
+  // The query decoding already undid the one level of encoding the SDK applied to the whole value:
+  // the fields are as in a header, except that q-url-param-list keeps its encoded names (`%3b` in a
+  // name must not become a list separator), so values are not decoded again.
+  const fields = new Map<string, string>();
+  for (const part of sign.split('&')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) fields.set(part.slice(0, eq).toLowerCase(), part.slice(eq + 1));
+  }
+  return fields;
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string {
@@ -82,7 +104,12 @@ function signedParams(query: readonly QueryParam[], list: readonly string[]): Re
 /** Who signed the request (anonymous without an Authorization), or a 403 CosError. */
 export function authenticate(input: AuthInput, keys: KeyLookup): Principal {
   const fields = authorizationSource(input);
-  if (!fields) return { kind: 'anonymous' };
+  if (!fields) {
+    const sign = signParam(input);
+    if (sign === undefined) return { kind: 'anonymous' };
+    const target = input.target ?? { bucket: undefined, key: '' };
+    return verifyV4({ sign, ...target, nowMs: input.nowMs, maxSkewSeconds: MAX_SKEW_SECONDS }, (id) => lookupKey(input, keys, id));
+  }
   const parsed = parseAuthorization(fields);
   if (!parsed.ok) throw new CosError('AccessDenied', { message: `Authorization is malformed: ${parsed.reason}.` });
   const auth = parsed.value;

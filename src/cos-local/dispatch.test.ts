@@ -34,7 +34,7 @@ describe('dispatch', () => {
   });
 
   it.each([
-    ['a known bucket subresource', 'GET', 'bucket', ['lifecycle'], 'NotImplemented'],
+    ['a known bucket subresource', 'GET', 'bucket', ['logging'], 'NotImplemented'],
     ['STS on the service endpoint', 'POST', 'service', [], 'NotImplemented'],
     ['image processing', 'GET', 'object', ['ci-process'], 'NotImplemented'],
     ['PUT on the service', 'PUT', 'service', [], 'MethodNotAllowed'],
@@ -55,5 +55,13 @@ describe('dispatch', () => {
   it('names CAM actions', () => {
     expect(camAction('PutBucketCors')).toBe('name/cos:PutBucketCORS');
     expect(camAction('GetObject')).toBe('name/cos:GetObject');
+  });
+});
+
+describe('the shared operation table', () => {
+  it('knows exactly the subresources routing recognises', async () => {
+    const { SUBRESOURCE_NAMES } = await import('../shared/cos/operations');
+    const { SUBRESOURCES } = await import('./subresources');
+    expect([...SUBRESOURCE_NAMES].sort()).toEqual([...SUBRESOURCES].sort());
   });
 });

@@ -1,5 +1,6 @@
-// The request pipeline, in one place: route → bucket (+ its CORS rule for this origin) → website?
-// → preflight? → authenticate → dispatch → bucket checks → authorize → operation → reply.
+// The request pipeline, in one place: route (custom domains included) → bucket (+ its CORS rule for
+// this origin) → website? → preflight? → authenticate → dispatch → bucket checks → hotlink
+// protection (object reads) → authorize → operation → reply.
 // Every failure becomes a COS error response through reply.ts; an unexpected exception is an
 // InternalError (logged), never a crash.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,11 +13,14 @@ import { enforce, type ResourceRef } from './authorize';
 import type { IdGenerator, Services } from './context';
 import { dispatch } from './dispatch';
 import { CORS_CONFIG, loadCors, preflight } from './ops/cors';
+import { findDomain } from './ops/domain';
+import { enforceReferer } from './ops/referer';
 import { OPS, type OpSpec } from './ops/registry';
 import { sendError, sendHtmlError, sendResult, type ReplyMeta } from './reply';
 import { resolveRoute, type Route } from './route';
 import { handleSts } from './sts/handler';
 import type { BucketRecord } from './store/types';
+import { serveWebsite } from './website/serve';
 
 export type Logger = (message: string, error?: unknown) => void;
 
@@ -61,16 +65,16 @@ export function createHandler(services: Services, ids: IdGenerator, log: Logger)
     };
     let website = false;
     try {
-      const route = resolveRoute({ target: req.url ?? '/', host: req.headers.host });
+      const route = resolveRoute({ target: req.url ?? '/', host: req.headers.host, findDomain: (name) => findDomain(services.store.meta, name) });
       // STS GetFederationToken: a Tencent Cloud API call (JSON, its own signature), not COS-signed.
       if (route.level === 'service' && req.method === 'POST') return await handleSts(req, res, { keys: services.accounts, nowMs: meta.nowMs, requestId: meta.requestId });
       website = route.style === 'website';
       const { bucket, cors } = lookupBucket(services, route);
       meta.extraHeaders = corsHeaders(req, cors);
-      if (website) throw new CosError('NotImplemented', { message: 'Static website hosting is not implemented by cos-local yet.' });
+      if (website && req.method !== 'OPTIONS') return await sendResult(res, meta, await serveWebsite({ ...services, req, route, bucket, cors }));
       if (req.method === 'OPTIONS') return await sendResult(res, meta, preflight(req, cors));
       const principal = authenticate(
-        { method: req.method ?? 'GET', headers: req.headers, query: route.query, signaturePaths: route.signaturePaths, nowMs: meta.nowMs },
+        { method: req.method ?? 'GET', headers: req.headers, query: route.query, signaturePaths: route.signaturePaths, nowMs: meta.nowMs, target: { bucket: route.bucket, key: route.key } },
         services.accounts,
       );
       const op = dispatch({
@@ -79,6 +83,7 @@ export function createHandler(services: Services, ids: IdGenerator, log: Logger)
       });
       const spec = OPS[op];
       const resource = resourceFor(spec, route, bucket);
+      if (bucket && (op === 'GetObject' || op === 'HeadObject')) enforceReferer(services.store.meta, bucket.name, req);
       if (!spec.selfAuthorized) enforce({ ...services, req, route, principal, op, bucket }, resource);
       const result = await spec.handle({ ...services, req, route, principal, bucket, cors });
       await sendResult(res, meta, result);

@@ -1,6 +1,7 @@
 // Object metadata carried in headers: what PUT Object stores (436/7749) and what GET/HEAD Object
 // give back (436/7753, 436/7745), with the `response-*` overrides of GET Object.
 import type { IncomingHttpHeaders } from 'node:http';
+import { contentTypeOfKey } from '../shared/cos/content-type';
 import { CosError } from '../shared/errors/cos-error';
 import type { QueryParam } from './query';
 import type { ObjectRecord } from './store/types';
@@ -21,13 +22,14 @@ const ARCHIVE_CLASSES = ['ARCHIVE', 'DEEP_ARCHIVE'];
 
 const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v.join(', ') : v);
 
-export function storedHeaders(h: IncomingHttpHeaders): Record<string, string> {
+/** A Content-Type that is absent or empty comes from the key's extension (shared/cos/content-type.ts). */
+export function storedHeaders(h: IncomingHttpHeaders, key: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of STORED) {
     const v = one(h[name]);
     if (v !== undefined && v !== '') out[name] = v;
   }
-  out['content-type'] ??= 'application/octet-stream';
+  out['content-type'] ??= contentTypeOfKey(key);
   return out;
 }
 

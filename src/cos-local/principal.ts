@@ -42,10 +42,12 @@ const refuse = (message: string): CosError => new CosError('InvalidAccessKeyId',
 export class AccountRegistry {
   private readonly keys = new Map<string, PermanentKey>();
   private readonly byAppId = new Map<string, Account>();
+  private readonly byUin = new Map<string, Account>();
 
   constructor(file: AccountsFile) {
     for (const account of file.accounts) {
       this.byAppId.set(account.appId, account);
+      this.byUin.set(account.uin, account);
       this.keys.set(account.secretId, { secretKey: account.secretKey, principal: { kind: 'root', account } });
       for (const user of account.subUsers) {
         this.keys.set(user.secretId, { secretKey: user.secretKey, principal: { kind: 'sub', account, user } });
@@ -85,6 +87,11 @@ export class AccountRegistry {
 
   accountOf(appId: string): Account | undefined {
     return this.byAppId.get(appId);
+  }
+
+  /** The account whose root UIN this is (a replication Role names its owner by UIN). */
+  accountByUin(uin: string): Account | undefined {
+    return this.byUin.get(uin);
   }
 }
 

@@ -11,6 +11,9 @@ describe('resolveRoute', () => {
     ['port and *.localhost suffix', '/k', 'b-1.cos.eu-frankfurt.localhost:9000', { style: 'virtual-hosted', bucket: 'b-1', region: 'eu-frankfurt', key: 'k', host: 'b-1.cos.eu-frankfurt.localhost:9000' }],
     ['upper-case host', '/', 'B-1.COS.AP-GUANGZHOU.MYQCLOUD.COM', { bucket: 'b-1', region: 'ap-guangzhou' }],
     ['keys are not normalised', '/a//b/../c', VH, { key: 'a//b/../c' }],
+    ['a key does not start with / or ./', '///a/.//b/../', VH, { level: 'object', key: 'a/.//b/../', signaturePaths: ['///a/.//b/../'] }],
+    ['slashes and dots alone address the bucket', '/././//', VH, { level: 'bucket', key: '' }],
+    ['path-style: the same, signed as sent', '/b-1250000000//x', undefined, { bucket: 'b-1250000000', key: 'x', signaturePaths: ['//x', '/b-1250000000//x'] }],
     ['encoded slash, ? and #', '/a%2Fb%3Fc%23d', VH, { key: 'a/b?c#d' }],
     ['website host', '/index.html', 'b-1250000000.cos-website.ap-beijing.myqcloud.com', { style: 'website', bucket: 'b-1250000000', region: 'ap-beijing', key: 'index.html' }],
     ['global service host', '/', 'service.cos.myqcloud.com', { style: 'service-host', level: 'service', region: undefined, bucket: undefined }],
@@ -26,6 +29,24 @@ describe('resolveRoute', () => {
   ])('%s', (_name, target, host, expected) => {
     const route = resolveRoute({ target, host });
     for (const [field, value] of Object.entries(expected)) expect(route[field as keyof Route], field).toEqual(value);
+  });
+
+  it('routes a bound custom domain by its host name: REST as the bucket host, WEBSITE as its website host', () => {
+    const asked: string[] = [];
+    const findDomain = (name: string) => {
+      asked.push(name);
+      if (name === 'static.example.com') return { bucket: 'b-1250000000', type: 'REST' as const };
+      if (name === 'cos.example.com') return { bucket: 'w-1250000000', type: 'WEBSITE' as const };
+      return undefined;
+    };
+    const rest = resolveRoute({ target: '/a/b.txt', host: 'static.example.com:8080', findDomain });
+    expect(rest).toMatchObject({ style: 'virtual-hosted', level: 'object', bucket: 'b-1250000000', key: 'a/b.txt', signaturePaths: ['/a/b.txt'] });
+    expect(rest.region).toBeUndefined(); // the bucket's own region applies
+    // A bound name wins over the shape of a regional service host.
+    expect(resolveRoute({ target: '/', host: 'cos.example.com', findDomain })).toMatchObject({ style: 'website', level: 'bucket', bucket: 'w-1250000000', key: '' });
+    expect(resolveRoute({ target: '/x-1250000000/k', host: '127.0.0.1:9000', findDomain })).toMatchObject({ style: 'path', bucket: 'x-1250000000' });
+    expect(resolveRoute({ target: '/', host: VH, findDomain }).style).toBe('virtual-hosted');
+    expect(asked).toEqual(['static.example.com', 'cos.example.com', '127.0.0.1']); // bucket hosts are not looked up
   });
 
   it('keeps query order, bare parameters and decoded values', () => {

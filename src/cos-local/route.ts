@@ -3,8 +3,12 @@
 // - virtual-hosted `<bucket-appid>.cos.<region>.<any suffix>` (myqcloud.com kept by the Node SDK's
 //   `Ip` option, `*.localhost` from a browser); website hosts `….cos-website.<region>.…`;
 // - service hosts `service.cos.<suffix>` and `cos.<region>.<suffix>`;
+// - custom domains bound with PUT Bucket domain (436/35868): the bucket's host or website host;
 // - anything else (127.0.0.1, localhost): path-style `/<bucket-appid>/<key>`, bare `/` = service.
-// Keys are percent-decoded and never normalised (`a//b`, `../x` are keys).
+// Keys are percent-decoded and otherwise kept as sent (`a//b`, `a/../x`, `../x` are keys), except at
+// their start: a key never begins with `/` (436/13324), so the empty and `.` segments a path starts
+// with are not part of it — `GET ///////` and `GET /./` list the bucket and `PUT ///a/./b` writes
+// `a/./b`, as cos-nodejs-sdk-v5's suite sees real COS do ("getObject() 手动关闭合并 Key 校验").
 import { CosError } from '../shared/errors/cos-error';
 import { BUCKET_SEGMENT } from '../shared/cos/bucket-name';
 import { parseQuery, type QueryParam } from './query';
@@ -37,6 +41,13 @@ const REGION_SERVICE = /^cos\.([a-z0-9-]+)\..+$/;
 const GLOBAL_SERVICE = /^service\.cos\..+$/;
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)(.*)$/i;
 
+/** Leading `/` and `./` of the part of a path after its first `/` (see the file comment). */
+const LEADING_EMPTY_OR_DOT = /^(?:\.?\/)+/;
+
+function keyOf(rest: string): string {
+  return rest.replace(LEADING_EMPTY_OR_DOT, '');
+}
+
 function decodePath(raw: string): string {
   try {
     return decodeURIComponent(raw);
@@ -52,14 +63,22 @@ function hostname(host: string): string {
   return colon < 0 ? h : h.slice(0, colon);
 }
 
+/** A custom domain bound to a bucket (PUT Bucket domain, ops/domain.ts). */
+export interface DomainBinding {
+  bucket: string;
+  type: 'REST' | 'WEBSITE';
+}
+
 export interface RouteInput {
   /** The request-target: origin-form `/path?q` or absolute-form `http://host/path?q`. */
   target: string;
   /** The Host header (undefined for HTTP/1.0 without one). */
   host: string | undefined;
+  /** The enabled custom domain of that host name (no port), if any. */
+  findDomain?: (hostname: string) => DomainBinding | undefined;
 }
 
-export function resolveRoute({ target, host: hostHeader }: RouteInput): Route {
+export function resolveRoute({ target, host: hostHeader, findDomain }: RouteInput): Route {
   let pathAndQuery = target;
   let authority: string | undefined;
   const abs = ABSOLUTE.exec(target);
@@ -79,10 +98,20 @@ export function resolveRoute({ target, host: hostHeader }: RouteInput): Route {
 
   const vh = VIRTUAL.exec(name);
   if (vh) {
-    const key = path.slice(1);
+    const key = keyOf(path.slice(1));
     return {
       ...base, style: vh[2] === 'cos-website' ? 'website' : 'virtual-hosted', level: key === '' ? 'bucket' : 'object',
       bucket: vh[1] ?? '', region: vh[3] ?? '', key, signaturePaths: [path],
+    };
+  }
+  // A bound custom domain: REST behaves as the bucket's own host, WEBSITE as its website host; the
+  // bucket's region is its own (no region in the host), and the signature covers the path as sent.
+  const bound = findDomain?.(name);
+  if (bound) {
+    const key = keyOf(path.slice(1));
+    return {
+      ...base, style: bound.type === 'WEBSITE' ? 'website' : 'virtual-hosted', level: key === '' ? 'bucket' : 'object',
+      bucket: bound.bucket, key, signaturePaths: [path],
     };
   }
   const regional = REGION_SERVICE.exec(name);
@@ -95,7 +124,8 @@ export function resolveRoute({ target, host: hostHeader }: RouteInput): Route {
   const slash = path.indexOf('/', 1);
   const segment = slash < 0 ? path.slice(1) : path.slice(1, slash);
   if (segment === '') return { ...base, style: 'path', level: 'service', key: '', signaturePaths: [path] };
-  const key = slash < 0 ? '' : path.slice(slash + 1);
-  const signaturePaths = BUCKET_SEGMENT.test(segment) ? [`/${key}`, path] : [path];
+  const rawKey = slash < 0 ? '' : path.slice(slash + 1);
+  const key = keyOf(rawKey);
+  const signaturePaths = BUCKET_SEGMENT.test(segment) ? [`/${rawKey}`, path] : [path];
   return { ...base, style: 'path', level: key === '' ? 'bucket' : 'object', bucket: segment, key, signaturePaths };
 }

@@ -35,6 +35,19 @@ describe('bucket CORS', () => {
     expect(await res.text()).toContain('<Code>AccessForbidden</Code>');
   });
 
+  it('refuses an OPTIONS without Origin or Access-Control-Request-Method as malformed (400), not as a CORS miss', async () => {
+    const partial: Record<string, string>[] = [{}, { Origin: 'https://app.example.com' }, { 'Access-Control-Request-Method': 'GET' }];
+    for (const headers of partial) {
+      const res = await fetch(`${h.server.url}/${Bucket}/dir/a.txt`, { method: 'OPTIONS', headers });
+      expect([res.status, (await res.text()).includes('<Code>InvalidRequest</Code>')]).toEqual([400, true]);
+    }
+    // What the SDK's optionsObject sends when the two headers are given under Headers (it drops them):
+    // an error, where a 403 would have been reported as `OptionsForbidden: true`.
+    const lost = { ...b, Key: '1.jpg', Headers: { Origin: 'https://app.example.com' } } as unknown as COS.OptionsObjectParams;
+    const err = await failure(h.cos.optionsObject(lost));
+    expect(err.statusCode).toBe(400);
+  });
+
   it('returns the rules exactly as they were put', async () => {
     await h.cos.putBucketCors({ ...b, CORSRules: rules, ResponseVary: 'true' });
     const got = await h.cos.getBucketCors(b);

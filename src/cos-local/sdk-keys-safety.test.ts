@@ -73,9 +73,9 @@ describe('object keys stay inside the data directory', () => {
     expect(got.Body.equals(body(Key))).toBe(true);
   });
 
-  it('lists every key as sent', async () => {
+  it('lists every key as sent, less the leading / and ./ a key cannot start with (436/13324, route.ts)', async () => {
     const listed = await cos.getBucket({ Bucket, Region: REGION });
-    expect(listed.Contents.map((c) => c.Key).sort()).toEqual([...KEYS].sort());
+    expect(listed.Contents.map((c) => c.Key).sort()).toEqual(KEYS.map((k) => k.replace(/^(?:\.?\/)+/, '')).sort());
   });
 
   it('created nothing outside the data directory, and no file named by a key inside it', () => {

@@ -174,7 +174,8 @@ describe('refusals', () => {
   });
 
   it('answers NotImplemented for what cos-local lacks, and HTML on website hosts', async () => {
-    expect(await failure(h.cos.getBucketLifecycle({ Bucket, Region: REGION }))).toMatchObject({ code: 'NotImplemented', statusCode: 501 });
+    // (A website host of a bucket without a website configuration: NoSuchWebsiteConfiguration, see sdk-website.test.ts.)
+    expect(await failure(h.cos.getBucketLogging({ Bucket, Region: REGION }))).toMatchObject({ code: 'NotImplemented', statusCode: 501 });
     const res = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
       const req = request({ port: h.server.port, path: '/', headers: { host: `${Bucket}.cos-website.${REGION}.myqcloud.com` } }, (r) => {
         let body = '';
@@ -182,7 +183,7 @@ describe('refusals', () => {
       });
       req.on('error', reject).end();
     });
-    expect(res).toMatchObject({ status: 501, type: 'text/html; charset=utf-8' });
-    expect(res.body).toContain('NotImplemented');
+    expect(res).toMatchObject({ status: 404, type: 'text/html; charset=utf-8' });
+    expect(res.body).toContain('NoSuchWebsiteConfiguration');
   });
 });

@@ -8,6 +8,8 @@ import { Crc64 } from '../shared/crc64/crc64';
 import { checkMd5 } from './body';
 import type { OpContext } from './context';
 import { bucketOf, wholeSeconds } from './ops/common';
+import { withDefaultEncryption } from './ops/encryption';
+import { commitWithReplication, markPending, replicationTasks } from './replication/hooks';
 import type { ObjectRecord, VersioningMode } from './store/types';
 import { versionHeader, versioningMode, writeVersionId } from './versioning';
 
@@ -62,6 +64,8 @@ export async function writeObject(ctx: OpContext, source: AsyncIterable<Uint8Arr
   const record: ObjectRecord = {
     bucket: bucket.name, ...fields, size: blob.size, crc64: crc.toDecimal(), blobId: blob.id, lastModified: wholeSeconds(now),
     etag: '', versionId: writeVersionId(mode, now),
+    // The bucket's default encryption applies when the request names none (PUT Bucket encryption, 436/40136).
+    headers: withDefaultEncryption(ctx.store.meta, bucket.name, fields.headers),
   };
   let garbage: string[];
   try {
@@ -70,9 +74,12 @@ export async function writeObject(ctx: OpContext, source: AsyncIterable<Uint8Arr
     record.etag = options.etag ?? `"${digest.toString('hex')}"`;
     // The bytes may have taken long: check overwrite again just before the commit.
     if (options.forbidOverwrite) refuseOverwrite(ctx, fields.key, mode);
-    const committed = options.commit
+    // A version a replication rule covers is PENDING and queued in the commit's transaction (436/19223).
+    const tasks = replicationTasks(ctx.store.meta, bucket.name, record.key, record.versionId, 'object', now);
+    markPending(record, tasks);
+    const committed = commitWithReplication(ctx.store.meta, tasks, () => options.commit
       ? options.commit(record, mode)
-      : toCommit(ctx.store.meta.putObject(record, mode));
+      : toCommit(ctx.store.meta.putObject(record, mode)));
     if (!committed.ok) throw committed.error;
     garbage = committed.garbage;
   } catch (e) {
@@ -82,9 +89,13 @@ export async function writeObject(ctx: OpContext, source: AsyncIterable<Uint8Arr
   // Only now, with the new row committed, are replaced blobs garbage. Failing to remove one leaves
   // an unreferenced file (swept at the next start), not a failed write.
   await dropGarbage(ctx, garbage);
+  const sse = record.headers['x-cos-server-side-encryption'];
   return {
     record, mode,
-    headers: { ETag: record.etag, 'x-cos-hash-crc64ecma': record.crc64, ...versionHeader(mode, record.versionId) },
+    headers: {
+      ETag: record.etag, 'x-cos-hash-crc64ecma': record.crc64, ...versionHeader(mode, record.versionId),
+      ...(sse === undefined ? {} : { 'x-cos-server-side-encryption': sse }),
+    },
   };
 }
 

@@ -2,58 +2,103 @@
 // main.ts and scripts/start.ts do the listening (DESIGN.md §5).
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { sessionResolver } from './auth/plugin';
+import { randomBytes } from 'node:crypto';
+import { AuditLog } from './audit/audit-log';
+import { createCredentialBox, KEY_BYTES, loadOrCreateSecretFile } from './auth/credential-box';
+import { LoginThrottle } from './auth/login-throttle';
+import { csrfGuard, sessionResolver } from './auth/plugin';
 import { SessionRepository } from './auth/sessions';
 import { UserRepository } from './auth/users';
 import type { CosTarget, ServerConfig } from './config';
 import { createCosGateway, type CosGateway } from './cos/cos-gateway';
 import type { Db } from './db/database';
 import { ApiError } from './errors';
+import { adminAuditRoutes } from './routes/admin-audit';
+import { adminUserRoutes } from './routes/admin-users';
 import { bucketRoutes } from './routes/buckets';
 import { metaRoutes } from './routes/meta';
 import { sessionRoutes } from './routes/session';
 import { signRoutes } from './routes/sign';
+import { stsRoutes } from './routes/sts';
+import { createStsProvider, type StsProvider } from './sts';
+import { SigningKeys } from './sts/signing-keys';
+import { securityHeaders } from './security-headers';
 import { serveSpa } from './static';
 
 export interface AppOptions {
   db: Db;
   cos: CosTarget;
-  config: Pick<ServerConfig, 'sessionIdleSeconds' | 'sessionAbsoluteSeconds' | 'signSeconds' | 'secureCookies'>;
+  config: Pick<ServerConfig, 'sessionIdleSeconds' | 'sessionAbsoluteSeconds' | 'signSeconds' | 'secureCookies'>
+    // The key for API-key sessions' credentials: consoleSecret, else `<dataDir>/console-secret.key`;
+    // with neither (API-only tests), a key for this process only.
+    & Partial<Pick<ServerConfig, 'consoleSecret' | 'dataDir'>>
+    // Temporary keys' lifetime (default 1800 s).
+    & Partial<Pick<ServerConfig, 'stsSeconds'>>;
   /** The built SPA to serve; omitted in API-only tests. */
   distDir?: string;
   gateway?: CosGateway;
+  /** Where temporary keys come from; default: cos-local's STS (local mode) or qcloud-cos-sts (cloud mode). */
+  sts?: StsProvider;
   now?: () => number;
   logger?: boolean;
+  /** Log lines (JSON) go here instead of stdout: tests scan them for secrets. */
+  logStream?: { write(line: string): void };
 }
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-} as const;
+/** A registered route; `csrf: false` for the routes that opted out of the CSRF check (sign-in). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  csrf: boolean;
+}
+/** Every registered route, for tests that must cover all of them (CSRF refusal). */
+const ROUTES = new WeakMap<FastifyInstance, RouteEntry[]>();
+export const listRoutes = (app: FastifyInstance): readonly RouteEntry[] => ROUTES.get(app) ?? [];
+
+// Never log a secret: cookies, signatures, CSRF tokens, and the body fields of sign-in and the
+// admin API, wherever a log line carries them.
+const REDACT = [
+  'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]',
+  'password', 'secretKey', 'token', 'credential', 'generatedPassword',
+  '*.password', '*.secretKey', '*.SecretKey', '*.token', '*.credential', '*.generatedPassword', '*.TmpSecretKey', '*.SecurityToken',
+];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    logger: options.logger === false ? false : { level: 'info', redact: REDACT, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
   const users = new UserRepository(options.db, now);
-  const sessions = new SessionRepository(options.db, { idleSeconds: options.config.sessionIdleSeconds, absoluteSeconds: options.config.sessionAbsoluteSeconds }, now);
+  const secret = options.config.consoleSecret
+    ?? (options.config.dataDir !== undefined ? loadOrCreateSecretFile(options.config.dataDir) : randomBytes(KEY_BYTES));
+  const sessions = new SessionRepository(options.db, { idleSeconds: options.config.sessionIdleSeconds, absoluteSeconds: options.config.sessionAbsoluteSeconds }, now, createCredentialBox(secret));
+  const audit = new AuditLog(options.db, now);
+  const throttle = new LoginThrottle(options.db, now);
   const gateway = options.gateway ?? createCosGateway(options.cos);
+  const headers = securityHeaders(options.cos, { https: options.config.secureCookies });
+
+  const routes: RouteEntry[] = [];
+  ROUTES.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, csrf: route.config?.csrf !== false });
+  });
 
   await app.register(fastifyCookie);
   app.addHook('onRequest', sessionResolver(sessions, users));
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.headers(SECURITY_HEADERS);
+  app.addHook('onRequest', csrfGuard);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(headers);
+    // API answers are per session (CSRF token, user, audit): never stored by a cache.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });
 
   // One error handler: API errors keep their status and code; validation errors are 400; anything
   // else is logged and answered without internals.
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
-    if (error instanceof ApiError) return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+    if (error instanceof ApiError) return reply.code(error.status).headers(error.headers).send({ error: { code: error.code, message: error.message } });
     if (error.validation) return reply.code(400).send({ error: { code: 'BadRequest', message: error.message } });
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
@@ -62,8 +107,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   metaRoutes(app, { cos: options.cos, gateway });
-  sessionRoutes(app, { users, sessions, secureCookies: options.config.secureCookies, absoluteSeconds: options.config.sessionAbsoluteSeconds });
-  signRoutes(app, { credential: options.cos, signSeconds: options.config.signSeconds, now });
+  sessionRoutes(app, { users, sessions, audit, throttle, gateway, secureCookies: options.config.secureCookies, absoluteSeconds: options.config.sessionAbsoluteSeconds });
+  adminUserRoutes(app, { users, sessions, audit });
+  adminAuditRoutes(app, { audit });
+  const sts = options.sts ?? createStsProvider(options.cos);
+  const stsSeconds = options.config.stsSeconds ?? 1800;
+  const serverKey = { secretId: options.cos.secretId, secretKey: options.cos.secretKey };
+  const keys = new SigningKeys(sts, serverKey, {
+    durationSeconds: stsSeconds,
+    // A signature (SIGN_SECONDS) must fit in the key that makes it.
+    minRemainingSeconds: Math.min(options.config.signSeconds + 60, Math.floor(stsSeconds / 2)),
+    stsRegion: options.cos.defaultRegion,
+    now,
+  });
+  signRoutes(app, { credential: serverKey, signSeconds: options.config.signSeconds, now, audit, keys });
+  stsRoutes(app, { provider: sts, credential: serverKey, durationSeconds: stsSeconds, audit });
   bucketRoutes(app, { gateway });
   if (options.distDir) await serveSpa(app, options.distDir);
   return app;

@@ -1,5 +1,6 @@
 // The console server's configuration, read and validated once from the environment (DESIGN.md §4).
 import { resolve } from 'node:path';
+import { parseConsoleSecret } from './auth/credential-box';
 
 export interface CosTarget {
   mode: 'local' | 'cloud';
@@ -13,6 +14,12 @@ export interface CosTarget {
   browserServiceDomain?: string;
   protocol: 'http:' | 'https:';
   defaultRegion: string;
+  /**
+   * Where temporary keys come from (GetFederationToken, seed-digest §2.1). Local mode: cos-local's
+   * plain port, `http://127.0.0.1:<port>/`; cloud mode: the host qcloud-cos-sts calls over HTTPS
+   * (default `sts.tencentcloudapi.com`, `COS_STS_HOST` to point it elsewhere, e.g. at cos-local's HTTPS port).
+   */
+  stsEndpoint?: string;
 }
 
 export interface ServerConfig {
@@ -21,15 +28,22 @@ export interface ServerConfig {
   dataDir: string;
   cosLocalPort: number;
   /** Cloud mode when both are set. */
-  cloud?: { secretId: string; secretKey: string; region: string };
+  cloud?: { secretId: string; secretKey: string; region: string; stsHost: string };
   adminPassword?: string;
   /** Console session lifetime limits, in seconds. */
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
   /** Lifetime of an Authorization returned by /api/sign, in seconds. */
   signSeconds: number;
+  /** Lifetime of temporary keys from /api/sts (`STS_SECONDS`, seed-digest §2.1: default 1800). */
+  stsSeconds: number;
   /** `Secure` cookies: set when the console is served over HTTPS (directly or behind a proxy). */
   secureCookies: boolean;
+  /**
+   * `CONSOLE_SECRET` (base64 of 32 bytes): the key that encrypts API-key sessions' COS credentials at
+   * rest. Unset: `DATA_DIR/console-secret.key`, generated once (src/server/auth/credential-box.ts).
+   */
+  consoleSecret?: Buffer;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +54,14 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   return n;
+}
+
+function consoleSecretVar(env: NodeJS.ProcessEnv): Buffer | undefined {
+  const raw = env['CONSOLE_SECRET'];
+  if (raw === undefined || raw === '') return undefined;
+  const key = parseConsoleSecret(raw);
+  if (!key) throw new ConfigError('CONSOLE_SECRET must be the base64 of 32 random bytes (e.g. `openssl rand -base64 32`).');
+  return key;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -53,11 +75,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env['HOST'] || '127.0.0.1',
     dataDir: resolve(env['DATA_DIR'] || './data'),
     cosLocalPort: intVar(env, 'COS_LOCAL_PORT', 9000, 0, 65535),
-    cloud: secretId ? { secretId, secretKey, region } : undefined,
+    cloud: secretId ? { secretId, secretKey, region, stsHost: env['COS_STS_HOST'] || 'sts.tencentcloudapi.com' } : undefined,
     adminPassword: env['CONSOLE_ADMIN_PASSWORD'] || undefined,
     sessionIdleSeconds: intVar(env, 'SESSION_IDLE_SECONDS', 30 * 60, 60, 7 * 86400),
     sessionAbsoluteSeconds: intVar(env, 'SESSION_ABSOLUTE_SECONDS', 12 * 3600, 60, 30 * 86400),
     signSeconds: intVar(env, 'SIGN_SECONDS', 900, 30, 7200),
+    // At most 7200 s for a root account's key, 129600 s for a sub-account's [seed 002 L214].
+    stsSeconds: intVar(env, 'STS_SECONDS', 1800, 60, 129_600),
     secureCookies: env['SECURE_COOKIES'] === '1' || env['SECURE_COOKIES'] === 'true',
+    consoleSecret: consoleSecretVar(env),
   };
 }

@@ -74,6 +74,34 @@ describe('console server signing against cos-local', () => {
     expect(await res.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
   });
 
+  it('covers the signed headers: changing one breaks the signature', async () => {
+    const auth = await sign('PUT', '/meta.txt', {}, { 'content-length': '2', 'x-cos-meta-owner': 'alice' });
+    const put = (owner: string) => fetch(`http://${host()}/${BUCKET}/meta.txt`, { method: 'PUT', body: 'hi', headers: { authorization: auth, 'x-cos-meta-owner': owner } });
+    const changed = await put('mallory');
+    expect(changed.status).toBe(403);
+    expect(await changed.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+    expect((await put('alice')).status).toBe(200);
+  });
+
+  it('a restricted account\'s signature (made with its scoped temporary key) cannot be replayed either', async () => {
+    await t.users.create('dora', 'user', 'dora-password-1', [{ bucket: BUCKET, prefix: '', permissions: ['list', 'read', 'delete'] }]);
+    const dora = await signIn(t.app, 'dora', 'dora-password-1');
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/sign', headers: { cookie: dora.cookie, 'x-csrf-token': dora.csrf },
+      payload: { Method: 'GET', Pathname: '/hello.txt', Headers: { Host: host() }, Bucket: BUCKET, Region: 'ap-guangzhou' },
+    });
+    expect(res.statusCode).toBe(200);
+    const { Authorization, SecurityToken } = res.json() as { Authorization: string; SecurityToken: string };
+    const call = (method: string, path: string) => fetch(`http://${host()}/${BUCKET}${path}`, { method, headers: { authorization: Authorization, 'x-cos-security-token': SecurityToken } });
+    expect((await call('GET', '/hello.txt')).status).toBe(200);
+    for (const [method, path] of [['DELETE', '/hello.txt'], ['GET', '/other.txt'], ['GET', '/hello.txt?acl']] as const) {
+      const replay = await call(method, path);
+      expect(replay.status).toBe(403);
+      expect(await replay.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+    }
+    expect((await cosFetch('GET', '/hello.txt', '')).status).toBe(200);
+  });
+
   it('cannot be replayed against another bucket', async () => {
     const auth = await sign('GET', '/', {});
     const res = await fetch(`http://${host()}/other-1250000000/`, { headers: { authorization: auth } });

@@ -1,7 +1,8 @@
-// PUT Bucket (436/7738), HEAD Bucket (436/7735), DELETE Bucket (436/7732).
+// PUT Bucket (436/7738), HEAD Bucket (436/7735), DELETE Bucket (436/7732), GET Bucket location.
 import { CosError } from '../../shared/errors/cos-error';
 import { parseBucketName } from '../../shared/cos/bucket-name';
 import { parseXml } from '../../shared/xml/codec';
+import { buildLocationXml } from '../../shared/xml/location';
 import { aclFromRequestHeaders } from '../acl';
 import { ACL_CONFIG, TAGGING_CONFIG } from '../authz/bucket-state';
 import { readSmallBody } from '../body';
@@ -36,6 +37,9 @@ export const putBucket: OpHandler = async (ctx) => {
 };
 
 export const headBucket: OpHandler = async (ctx) => ({ headers: { 'x-cos-bucket-region': bucketOf(ctx).region } });
+
+/** The region the bucket was created in (a bucket is bound to its region, DESIGN.md §4). */
+export const getBucketLocation: OpHandler = async (ctx) => ({ xml: buildLocationXml(bucketOf(ctx).region) });
 
 export const deleteBucket: OpHandler = async (ctx) => {
   const result = ctx.store.meta.deleteBucket(bucketOf(ctx).name);

@@ -38,13 +38,20 @@ export function loadCors(json: string | undefined): CorsConfiguration | undefine
 
 /**
  * A preflight: no signature (browsers cannot sign it); 200 with the first matching rule's
- * headers, 403 when the bucket has no configuration or no rule matches.
+ * headers, 403 when the bucket has no configuration or no rule matches. Origin and
+ * Access-Control-Request-Method are required request headers (436/8288): without them the request
+ * is not a preflight at all and is refused as malformed (400) before any CORS rule is looked at —
+ * cos-nodejs-sdk-v5's optionsObject turns a 403 into a success (`OptionsForbidden: true`), and its
+ * suite expects an error for an OPTIONS that lost both headers.
  */
 export function preflight(req: IncomingMessage, cors: CorsConfiguration | undefined): OpResult {
   const origin = req.headers.origin;
   const method = req.headers['access-control-request-method'];
+  if (origin === undefined || origin === '' || method === undefined || method === '') {
+    throw new CosError('InvalidRequest', { message: 'Insufficient information. Origin and Access-Control-Request-Method request headers are needed.' });
+  }
   const forbidden = new CosError('AccessForbidden');
-  if (!cors || origin === undefined || method === undefined) throw forbidden;
+  if (!cors) throw forbidden;
   const request = { origin, method, headers: parseHeaderList(req.headers['access-control-request-headers']) };
   const match = matchPreflight(cors, request);
   if (!match.matched) throw forbidden;

@@ -9,6 +9,7 @@ import { evaluateConditions } from '../conditions';
 import type { OpContext, OpHandler, OpResult } from '../context';
 import { applyOverrides, objectResponseHeaders, refuseUnsupported, storageClass, storedHeaders, userMetadata } from '../object-headers';
 import { parseRange } from '../range';
+import { deleteWithReplication } from '../replication/hooks';
 import type { ObjectRecord } from '../store/types';
 import { tagsFromHeader, tagsFromJson, tagsToJson } from '../tags';
 import { newVersionId, versioningMode } from '../versioning';
@@ -28,7 +29,7 @@ export function fieldsFromHeaders(ctx: OpContext, key: string): ObjectFields {
   const h = ctx.req.headers;
   refuseUnsupported(h);
   const tags = tagsFromHeader(h);
-  const fields: ObjectFields = { key, storageClass: storageClass(h), headers: storedHeaders(h), meta: userMetadata(h) };
+  const fields: ObjectFields = { key, storageClass: storageClass(h), headers: storedHeaders(h, key), meta: userMetadata(h) };
   if (tags && tags.length > 0) fields.tagging = tagsToJson(tags);
   const acl = aclFromRequestHeaders(h, 'object');
   if (acl !== undefined) fields.acl = acl;
@@ -104,7 +105,8 @@ export async function removeObject(ctx: OpContext, key: string, versionId: strin
   }
   const mode = versioningMode(ctx.store.meta, bucket);
   const now = ctx.clock.now();
-  const r = ctx.store.meta.deleteObject(bucket, key, mode, newVersionId(now), now);
+  // A delete marker a replication rule covers is queued with it (436/19223, DeleteMarkerReplication).
+  const r = deleteWithReplication(ctx.store.meta, bucket, key, mode, newVersionId(now), now);
   await dropGarbage(ctx, r.garbage);
   return r.marker ? { deleteMarker: true, versionId: r.marker.versionId } : { deleteMarker: false };
 }

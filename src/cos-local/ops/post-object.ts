@@ -59,7 +59,7 @@ function objectFields(fields: Fields, key: string): ObjectFields {
   // ignored (436/14690: Content-Type must be a form field).
   const h = Object.fromEntries(fields);
   refuseUnsupported(h);
-  const out: ObjectFields = { key, storageClass: storageClass(h), headers: storedHeaders(h), meta: userMetadata(h) };
+  const out: ObjectFields = { key, storageClass: storageClass(h), headers: storedHeaders(h, key), meta: userMetadata(h) };
   const tags = tagsFromHeader(h);
   if (tags && tags.length > 0) out.tagging = tagsToJson(tags);
   const acl = aclFromRequestHeaders({ 'x-cos-acl': fields.get('acl') ?? fields.get('x-cos-acl') }, 'object');

@@ -2,10 +2,11 @@
 // 'existing' answers NoSuchBucket when it is missing, 'create' validates the new name.
 import type { OpHandler } from '../context';
 import type { OpId } from '../dispatch';
-import { deleteBucket, headBucket, putBucket } from './bucket';
+import { deleteBucket, getBucketLocation, headBucket, putBucket } from './bucket';
 import { deleteBucketCors, getBucketCors, putBucketCors } from './cors';
 import { getBucket } from './list';
 import { deleteObject, getObject, headObject, putObject } from './object';
+import { appendObject } from './append';
 import { getService } from './service';
 import { getBucketAcl, getObjectAcl, putBucketAcl, putObjectAcl } from './acl';
 import { deleteBucketPolicy, getBucketPolicy, putBucketPolicy } from './policy';
@@ -19,6 +20,12 @@ import { getBucketObjectVersions, getBucketVersioning, putBucketVersioning } fro
 import { abortMultipartUpload, completeMultipartUpload, initiateMultipartUpload, uploadPart } from './multipart';
 import { uploadPartCopy } from './multipart-copy';
 import { listMultipartUploads, listParts } from './multipart-list';
+import { getBucketReferer, putBucketReferer } from './referer';
+import { deleteBucketWebsite, getBucketWebsite, putBucketWebsite } from './website';
+import { deleteBucketDomain, getBucketDomain, putBucketDomain } from './domain';
+import { deleteBucketLifecycle, getBucketLifecycle, putBucketLifecycle } from './lifecycle';
+import { deleteBucketEncryption, getBucketEncryption, putBucketEncryption } from './encryption';
+import { deleteBucketReplication, getBucketReplication, putBucketReplication } from './replication';
 
 export interface OpSpec {
   handle: OpHandler;
@@ -35,6 +42,7 @@ export const OPS: Readonly<Record<OpId, OpSpec>> = Object.freeze({
   HeadBucket: { handle: headBucket, bucket: 'existing' },
   GetBucket: { handle: getBucket, bucket: 'existing' },
   DeleteBucket: { handle: deleteBucket, bucket: 'existing' },
+  GetBucketLocation: { handle: getBucketLocation, bucket: 'existing' },
   PutBucketCors: { handle: putBucketCors, bucket: 'existing' },
   GetBucketCors: { handle: getBucketCors, bucket: 'existing' },
   DeleteBucketCors: { handle: deleteBucketCors, bucket: 'existing' },
@@ -47,6 +55,7 @@ export const OPS: Readonly<Record<OpId, OpSpec>> = Object.freeze({
   // Authorized key by key, as DeleteObject on each [seed 000 L1689] (ops/delete-objects.ts).
   DeleteMultipleObjects: { handle: deleteMultipleObjects, bucket: 'existing', selfAuthorized: true },
   PostObject: { handle: postObject, bucket: 'existing', selfAuthorized: true },
+  AppendObject: { handle: appendObject, bucket: 'existing' },
   PutBucketVersioning: { handle: putBucketVersioning, bucket: 'existing' },
   GetBucketVersioning: { handle: getBucketVersioning, bucket: 'existing' },
   GetBucketObjectVersions: { handle: getBucketObjectVersions, bucket: 'existing' },
@@ -70,4 +79,21 @@ export const OPS: Readonly<Record<OpId, OpSpec>> = Object.freeze({
   ListParts: { handle: listParts, bucket: 'existing' },
   AbortMultipartUpload: { handle: abortMultipartUpload, bucket: 'existing' },
   ListMultipartUploads: { handle: listMultipartUploads, bucket: 'existing' },
+  PutBucketReferer: { handle: putBucketReferer, bucket: 'existing' },
+  GetBucketReferer: { handle: getBucketReferer, bucket: 'existing' },
+  PutBucketWebsite: { handle: putBucketWebsite, bucket: 'existing' },
+  GetBucketWebsite: { handle: getBucketWebsite, bucket: 'existing' },
+  DeleteBucketWebsite: { handle: deleteBucketWebsite, bucket: 'existing' },
+  PutBucketDomain: { handle: putBucketDomain, bucket: 'existing' },
+  GetBucketDomain: { handle: getBucketDomain, bucket: 'existing' },
+  DeleteBucketDomain: { handle: deleteBucketDomain, bucket: 'existing' },
+  PutBucketLifecycle: { handle: putBucketLifecycle, bucket: 'existing' },
+  GetBucketLifecycle: { handle: getBucketLifecycle, bucket: 'existing' },
+  DeleteBucketLifecycle: { handle: deleteBucketLifecycle, bucket: 'existing' },
+  PutBucketEncryption: { handle: putBucketEncryption, bucket: 'existing' },
+  GetBucketEncryption: { handle: getBucketEncryption, bucket: 'existing' },
+  DeleteBucketEncryption: { handle: deleteBucketEncryption, bucket: 'existing' },
+  PutBucketReplication: { handle: putBucketReplication, bucket: 'existing' },
+  GetBucketReplication: { handle: getBucketReplication, bucket: 'existing' },
+  DeleteBucketReplication: { handle: deleteBucketReplication, bucket: 'existing' },
 });

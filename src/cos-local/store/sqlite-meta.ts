@@ -3,12 +3,13 @@
 import Database from 'better-sqlite3';
 import { migrate } from './sqlite-schema';
 import { Lister } from './sqlite-list';
+import { ReplicationQueue } from './sqlite-replication';
 import { UploadTable } from './sqlite-uploads';
 import { VersionTable } from './sqlite-versions';
 import type {
-  BucketRecord, CompleteUploadResult, DeleteBucketResult, DeleteObjectResult, DeleteVersionResult, ListPage, ListQuery, MetaStore,
-  ObjectRecord, PartListPage, PartRecord, PutObjectResult, UploadListPage, UploadListQuery, UploadRecord, VersionListPage,
-  VersionListQuery, VersioningMode, VersionRecord,
+  BucketConfig, BucketRecord, CompleteUploadResult, DeleteBucketResult, DeleteObjectResult, DeleteVersionResult, ListPage, ListQuery, MetaStore,
+  ObjectRecord, PartListPage, PartRecord, PutObjectResult, QueuedReplication, ReplicationOutcome, ReplicationRuleStats, ReplicationTask,
+  UploadListPage, UploadListQuery, UploadRecord, VersionListPage, VersionListQuery, VersioningMode, VersionPatch, VersionRecord,
 } from './types';
 
 interface BucketRow {
@@ -31,6 +32,7 @@ function prepare(db: Database.Database) {
     getConfig: db.prepare<[string, string], { value: string }>('SELECT value FROM bucket_configs WHERE bucket = ? AND name = ?'),
     putConfig: db.prepare('INSERT OR REPLACE INTO bucket_configs (bucket, name, value) VALUES (?, ?, ?)'),
     deleteConfig: db.prepare('DELETE FROM bucket_configs WHERE bucket = ? AND name = ?'),
+    configsNamed: db.prepare<[string], BucketConfig>('SELECT bucket, value FROM bucket_configs WHERE name = ? ORDER BY bucket'),
     blobIds: db.prepare<[], { blob_id: string }>("SELECT blob_id FROM versions WHERE blob_id <> '' UNION SELECT blob_id FROM parts"),
   };
 }
@@ -42,7 +44,10 @@ export class SqliteMetaStore implements MetaStore {
   private readonly lister: Lister;
   private readonly versions: VersionTable;
   private readonly uploads: UploadTable;
+  private readonly replication: ReplicationQueue;
   private readonly q: Statements;
+  /** configsNamed results by name, dropped when a document of that name (or a bucket) goes. */
+  private readonly configCache = new Map<string, readonly BucketConfig[]>();
 
   /** `file` is a path, or ':memory:'. */
   constructor(file: string) {
@@ -51,6 +56,7 @@ export class SqliteMetaStore implements MetaStore {
     this.lister = new Lister(this.db);
     this.versions = new VersionTable(this.db);
     this.uploads = new UploadTable(this.db);
+    this.replication = new ReplicationQueue(this.db);
     this.q = prepare(this.db);
   }
 
@@ -83,6 +89,8 @@ export class SqliteMetaStore implements MetaStore {
       if (this.q.anyVersion.get(name) || this.uploads.anyInBucket(name)) return 'not-empty';
       this.q.deleteConfigs.run(name);
       this.q.deleteBucket.run(name);
+      this.replication.dropBucket(name);
+      this.configCache.clear();
       return 'deleted';
     });
   }
@@ -180,10 +188,41 @@ export class SqliteMetaStore implements MetaStore {
 
   putConfig(bucket: string, name: string, value: string): void {
     this.q.putConfig.run(bucket, name, value);
+    this.configCache.delete(name);
   }
 
   deleteConfig(bucket: string, name: string): boolean {
+    this.configCache.delete(name);
     return this.q.deleteConfig.run(bucket, name).changes > 0;
+  }
+
+  configsNamed(name: string): readonly BucketConfig[] {
+    let rows = this.configCache.get(name);
+    if (!rows) {
+      rows = Object.freeze(this.q.configsNamed.all(name));
+      this.configCache.set(name, rows);
+    }
+    return rows;
+  }
+
+  patchVersion(bucket: string, key: string, versionId: string, patch: VersionPatch): boolean {
+    return this.tx(() => this.versions.patch(bucket, key, versionId, patch));
+  }
+
+  enqueueReplication(tasks: readonly ReplicationTask[]): void {
+    this.tx(() => this.replication.enqueue(tasks));
+  }
+
+  nextReplication(afterSeq = 0): QueuedReplication | undefined {
+    return this.replication.next(afterSeq);
+  }
+
+  finishReplication(seq: number, outcome: ReplicationOutcome, at: number): boolean {
+    return this.tx(() => this.replication.finish(seq, outcome, at));
+  }
+
+  replicationStats(bucket: string): ReplicationRuleStats[] {
+    return this.replication.stats(bucket);
   }
 
   /** For tests: the query plan of a listing statement. */

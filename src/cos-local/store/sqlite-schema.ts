@@ -3,7 +3,7 @@
 // is an index range scan on the (bucket, key) primary key.
 import type Database from 'better-sqlite3';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const V1 = `
 CREATE TABLE buckets (
@@ -89,6 +89,33 @@ CREATE TABLE parts (
 ) WITHOUT ROWID;
 `;
 
+// v3: the replicator's durable queue (one row per object version or delete marker still to copy,
+// written in the transaction of the write it follows) and per-rule counters (PUT Bucket replication,
+// 436/19223; src/cos-local/replication/).
+const V3 = `
+CREATE TABLE replication_queue (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  version_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  rule_id TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  storage_class TEXT,
+  role TEXT NOT NULL,
+  enqueued_at INTEGER NOT NULL
+);
+CREATE INDEX replication_queue_by_rule ON replication_queue (bucket, rule_id);
+CREATE TABLE replication_stats (
+  bucket TEXT NOT NULL,
+  rule_id TEXT NOT NULL,
+  completed INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0,
+  last_completed_at INTEGER,
+  PRIMARY KEY (bucket, rule_id)
+) WITHOUT ROWID;
+`;
+
 /** Applies pragmas and creates or upgrades the schema. */
 export function migrate(db: Database.Database, file: boolean): void {
   if (file) {
@@ -104,7 +131,7 @@ export function migrate(db: Database.Database, file: boolean): void {
   if (typeof version !== 'number' || version > SCHEMA_VERSION) {
     throw new Error(`cos-local metadata schema version ${String(version)} is newer than this cos-local (${SCHEMA_VERSION})`);
   }
-  const steps = [V1, V2];
+  const steps = [V1, V2, V3];
   db.transaction(() => {
     for (let v = version; v < SCHEMA_VERSION; v++) db.exec(steps[v] ?? '');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);

@@ -2,7 +2,7 @@
 // table, keeping the objects table equal to "the newest version of each key, unless it is a delete
 // marker" after every change (sync). All methods run inside the caller's transaction.
 import type Database from 'better-sqlite3';
-import type { DeleteObjectResult, DeleteVersionResult, ObjectRecord, VersionListPage, VersionListQuery, VersioningMode, VersionRecord } from './types';
+import type { DeleteObjectResult, DeleteVersionResult, ObjectRecord, VersionListPage, VersionListQuery, VersioningMode, VersionPatch, VersionRecord } from './types';
 import { RangeScans } from './sqlite-list';
 import { walk } from './sqlite-rollup';
 import { objectToRow, rowToObject, rowToVersion, versionToRow, type ObjectRow, type VersionRow } from './sqlite-rows';
@@ -22,6 +22,9 @@ function prepare(db: Database.Database) {
     update: db.prepare(
       `UPDATE versions SET acl = CASE WHEN @setAcl THEN @acl ELSE acl END, tagging = CASE WHEN @setTagging THEN @tagging ELSE tagging END
        WHERE bucket = @bucket AND key = @key AND version_id = @versionId`,
+    ),
+    patch: db.prepare<[string, string, string, string, string]>(
+      'UPDATE versions SET storage_class = ?, headers = ? WHERE bucket = ? AND key = ? AND version_id = ?',
     ),
     current: db.prepare<Key, ObjectRow>('SELECT * FROM objects WHERE bucket = ? AND key = ?'),
     putCurrent: db.prepare<[ObjectRow]>(
@@ -107,6 +110,20 @@ export class VersionTable {
       setAcl: patch.acl === undefined ? 0 : 1, acl: patch.acl ?? null,
       setTagging: patch.tagging === undefined ? 0 : 1, tagging: patch.tagging ?? null,
     });
+    this.sync(bucket, key);
+    return true;
+  }
+
+  /** Storage class and stored headers of one version (lifecycle transitions, replication status). */
+  patch(bucket: string, key: string, versionId: string, patch: VersionPatch): boolean {
+    const row = this.q.byId.get(bucket, key, versionId);
+    if (!row) return false;
+    const headers = rowToObject(row).headers;
+    for (const [name, value] of Object.entries(patch.headers ?? {})) {
+      if (value === null) delete headers[name];
+      else headers[name] = value;
+    }
+    this.q.patch.run(patch.storageClass ?? row.storage_class, JSON.stringify(headers), bucket, key, versionId);
     this.sync(bucket, key);
     return true;
   }

@@ -83,6 +83,24 @@ describe.each(kinds)('store contract: %s', (_kind, open) => {
     expect(store.meta.deleteConfig(bucket.name, 'cors')).toBe(false);
   });
 
+  it('lists every bucket’s document of one name, fresh after each change', () => {
+    const other = { ...bucket, name: 'a-1250000000' };
+    store.meta.createBucket(other);
+    expect(store.meta.configsNamed('domain')).toEqual([]);
+    store.meta.putConfig(bucket.name, 'domain', '1');
+    store.meta.putConfig(other.name, 'domain', '2');
+    store.meta.putConfig(other.name, 'cors', 'x');
+    const first = store.meta.configsNamed('domain');
+    expect(first).toEqual([{ bucket: other.name, value: '2' }, { bucket: bucket.name, value: '1' }]);
+    expect(store.meta.configsNamed('domain')).toBe(first); // unchanged: the same array
+    store.meta.putConfig(bucket.name, 'domain', '3');
+    expect(store.meta.configsNamed('domain')).toEqual([{ bucket: other.name, value: '2' }, { bucket: bucket.name, value: '3' }]);
+    store.meta.deleteConfig(bucket.name, 'domain');
+    expect(store.meta.configsNamed('domain')).toEqual([{ bucket: other.name, value: '2' }]);
+    expect(store.meta.deleteBucket(other.name)).toBe('deleted');
+    expect(store.meta.configsNamed('domain')).toEqual([]);
+  });
+
   it('writes, reads (whole and ranged) and removes blobs', async () => {
     const { id, size } = await store.blobs.write(bytes('hello ', 'world'));
     expect(id).toMatch(/^[0-9a-f]{32}$/);

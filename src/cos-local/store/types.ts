@@ -152,6 +152,54 @@ export type CompleteUploadResult = { ok: true; garbage: string[] } | { ok: false
 
 export type DeleteBucketResult = 'deleted' | 'missing' | 'not-empty';
 
+/** One bucket's subresource document (MetaStore.configsNamed). */
+export interface BucketConfig {
+  bucket: string;
+  value: string;
+}
+
+/**
+ * One copy the replicator owes (PUT Bucket replication, 436/19223): a new object version, or a delete
+ * marker, of `bucket` to the destination bucket of rule `ruleId`.
+ */
+export interface ReplicationTask {
+  bucket: string;
+  key: string;
+  versionId: string;
+  kind: 'object' | 'delete-marker';
+  ruleId: string;
+  /** Destination bucket name (`<name>-<appid>`). */
+  destination: string;
+  /** The rule's Destination/StorageClass, as configured; absent = the source object's class. */
+  storageClass?: string;
+  /** The configuration's Role (`qcs::cam::uin/<owner>:uin/<uin>`): the identity the copy is authorized as. */
+  role: string;
+  /** Epoch ms. */
+  enqueuedAt: number;
+}
+
+export interface QueuedReplication extends ReplicationTask {
+  seq: number;
+}
+
+/** `dropped`: nothing left to copy (the source version went first); counted neither way. */
+export type ReplicationOutcome = 'completed' | 'failed' | 'dropped';
+
+export interface ReplicationRuleStats {
+  ruleId: string;
+  pending: number;
+  completed: number;
+  failed: number;
+  /** Epoch ms of the last completed copy. */
+  lastCompletedAt?: number;
+}
+
+/** A version's fields lifecycle and replication change after the write: storage class, and stored headers (null removes one). */
+export interface VersionPatch {
+  storageClass?: string;
+  headers?: Record<string, string | null>;
+}
+
 /** Metadata. Synchronous: better-sqlite3 is, and it keeps the check-then-write steps atomic. */
 export interface MetaStore {
   /** false when a bucket of that name exists. */
@@ -200,6 +248,24 @@ export interface MetaStore {
   getConfig(bucket: string, name: string): string | undefined;
   putConfig(bucket: string, name: string, value: string): void;
   deleteConfig(bucket: string, name: string): boolean;
+  /**
+   * Every bucket's document of one name (custom domains route requests by any bucket's `domain`
+   * document). The same array is returned until a document of that name changes, so callers may
+   * cache what they derive from it by identity.
+   */
+  configsNamed(name: string): readonly BucketConfig[];
+  /** Runs `fn` in one transaction (the methods it calls join it): a write and the tasks it enqueues commit together. */
+  batch<T>(fn: () => T): T;
+  /** Changes one version (the current object too when it is the current one); false when absent. */
+  patchVersion(bucket: string, key: string, versionId: string, patch: VersionPatch): boolean;
+  /** The replicator's durable queue (see ReplicationTask). */
+  enqueueReplication(tasks: readonly ReplicationTask[]): void;
+  /** The oldest queued task after `afterSeq` (0: the oldest of all). */
+  nextReplication(afterSeq?: number): QueuedReplication | undefined;
+  /** Dequeues a task and counts its outcome for its rule; false when it was not queued. */
+  finishReplication(seq: number, outcome: ReplicationOutcome, at: number): boolean;
+  /** Per-rule counters of a source bucket: queued, completed and failed copies. */
+  replicationStats(bucket: string): ReplicationRuleStats[];
   close(): void;
 }
 

@@ -1,6 +1,7 @@
 // Server-side COS calls, only where a browser cannot make them: real COS sends no CORS headers on the
-// service endpoint (cos-protocol.md §2.10), so listing buckets happens here. Uses the official Node
-// SDK; in local mode its `Ip` option sends requests to cos-local with production Host headers.
+// service endpoint (cos-protocol.md §2.10), so listing buckets — and checking an API key at sign-in —
+// happens here. Uses the official Node SDK; in local mode its `Ip` option sends requests to cos-local
+// with production Host headers.
 import COS from 'cos-nodejs-sdk-v5';
 import type { CosTarget } from '../config';
 
@@ -10,22 +11,62 @@ export interface BucketSummary {
   creationDate: string;
 }
 
+/** A COS key pair, permanent or temporary (with its security token). */
+export interface CosKey {
+  secretId: string;
+  secretKey: string;
+  token?: string;
+}
+
+/**
+ * The answer of COS to GET Service signed with a key. `canListBuckets: false` is a key COS accepted
+ * (the signature checked out) whose owner may not list buckets (AccessDenied): still a valid key.
+ */
+export type CredentialCheck = { valid: true; canListBuckets: boolean } | { valid: false; code: string };
+
 export interface CosGateway {
-  listBuckets(): Promise<BucketSummary[]>;
+  /** With the server's credential, or with a session's key (API-key sessions). */
+  listBuckets(key?: CosKey): Promise<BucketSummary[]>;
+  /** Checks a key against COS; throws when COS cannot be reached or answers something unexpected. */
+  verifyCredential(key: CosKey): Promise<CredentialCheck>;
+}
+
+/** Codes COS gives a key it does not accept (cos-protocol.md, error codes): not the key's owner's permissions. */
+const REJECTED_KEY_CODES = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'InvalidSecurityToken', 'ExpiredToken', 'InvalidToken', 'TokenExpired']);
+
+interface SdkError {
+  code?: string;
+  statusCode?: number;
 }
 
 export function createCosGateway(target: CosTarget): CosGateway {
-  const cos = new COS({
-    SecretId: target.secretId,
-    SecretKey: target.secretKey,
-    Protocol: target.protocol,
-    ...(target.ip ? { Ip: target.ip } : {}),
-    Timeout: 15_000,
-  });
+  const client = (key: CosKey): COS =>
+    new COS({
+      SecretId: key.secretId,
+      SecretKey: key.secretKey,
+      ...(key.token ? { SecurityToken: key.token } : {}),
+      Protocol: target.protocol,
+      ...(target.ip ? { Ip: target.ip } : {}),
+      Timeout: 15_000,
+    });
+  const server = client({ secretId: target.secretId, secretKey: target.secretKey });
+  const list = async (cos: COS): Promise<BucketSummary[]> => {
+    const result = await cos.getService({});
+    return (result.Buckets ?? []).map((b) => ({ name: b.Name, region: b.Location, creationDate: b.CreationDate }));
+  };
   return {
-    async listBuckets() {
-      const result = await cos.getService({});
-      return (result.Buckets ?? []).map((b) => ({ name: b.Name, region: b.Location, creationDate: b.CreationDate }));
+    listBuckets: (key) => list(key ? client(key) : server),
+    async verifyCredential(key) {
+      try {
+        await client(key).getService({});
+        return { valid: true, canListBuckets: true };
+      } catch (e) {
+        const err = e as SdkError;
+        // COS authenticates before it authorizes: AccessDenied means the signature was good.
+        if (err.code === 'AccessDenied') return { valid: true, canListBuckets: false };
+        if (err.code !== undefined && REJECTED_KEY_CODES.has(err.code)) return { valid: false, code: err.code };
+        throw e;
+      }
     },
   };
 }

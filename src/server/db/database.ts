@@ -1,5 +1,5 @@
-// The console server's own state (users, sessions) in SQLite under DATA_DIR. Migrations are an
-// ordered list: each runs once, recorded in user_version.
+// The console server's own state (users, sessions, audit, sign-in throttling) in SQLite under
+// DATA_DIR. Migrations are an ordered list: each runs once, recorded in user_version.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -54,6 +54,20 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX audit_by_time ON audit (at);
    CREATE INDEX audit_by_actor ON audit (actor, at);`,
+  // Issue 5: sign-in throttling in the database, so a lockout survives a restart and holds across
+  // several server instances sharing it (src/server/auth/login-throttle.ts). `key` is `ip:<address>`,
+  // `user:<name>` or `key:<SecretId>`. API-key sessions remember whether the key may list buckets
+  // (if not, the console asks for a bucket name). Sessions are looked up by user to revoke them all.
+  `CREATE TABLE login_throttle (
+     key TEXT PRIMARY KEY,
+     failures INTEGER NOT NULL,
+     window_start INTEGER NOT NULL,
+     locked_until INTEGER NOT NULL DEFAULT 0,
+     lockouts INTEGER NOT NULL DEFAULT 0,
+     updated_at INTEGER NOT NULL
+   );
+   ALTER TABLE sessions ADD COLUMN can_list_buckets INTEGER;
+   CREATE INDEX sessions_by_user ON sessions (user_id);`,
 ];
 
 /** Opens (creating if needed) the database file, or an in-memory one for ':memory:'. */

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requireSession } from '../auth/plugin';
 import type { CosGateway } from '../cos/cos-gateway';
+import { ApiError } from '../errors';
 
 export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway }): void {
   app.get('/api/buckets', {
@@ -25,8 +26,18 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway }
         },
       },
     },
-  }, async () => {
-    const buckets = await deps.gateway.listBuckets();
+  }, async (request) => {
+    // An API-key session lists with its own key (COS decides what it sees), never the server's.
+    const credential = request.auth?.kind === 'api-key' ? request.auth.credential : undefined;
+    let buckets;
+    try {
+      buckets = await deps.gateway.listBuckets(credential);
+    } catch (e) {
+      if (credential && (e as { code?: unknown }).code === 'AccessDenied') {
+        throw new ApiError(403, 'AccessDenied', 'This key may not list buckets; open a bucket by its name.');
+      }
+      throw e;
+    }
     buckets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { buckets };
   });

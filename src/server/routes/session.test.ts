@@ -1,31 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, signIn, testApp, type TestApp } from '../test-support';
+import { AuditLog } from '../audit/audit-log';
+import { ADMIN_PASSWORD, expectNoSecret, sessionCookie, signIn, testApp, type TestApp } from '../test-support';
 
-let t: TestApp;
-afterEach(async () => t?.app.close());
+let t: TestApp | undefined;
+let extra: TestApp | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await t?.app.close();
+  await extra?.app.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  t = extra = dir = undefined;
+});
 
-describe('sign-in and sessions', () => {
-  it('signs in the admin with an HttpOnly, SameSite=Strict cookie', async () => {
+const login = (app: TestApp['app'], payload: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url: '/api/login', payload: payload as Record<string, unknown>, headers });
+
+describe('sign-in with a console account', () => {
+  it('answers the user and sets an HttpOnly, SameSite=Strict cookie that lives no longer than the session', async () => {
     t = await testApp();
-    const res = await t.app.inject({ method: 'POST', url: '/api/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    const res = await login(t.app, { username: 'admin', password: ADMIN_PASSWORD });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ user: { name: 'admin', role: 'admin' } });
+    expect(res.json()).toEqual({ user: { name: 'admin', kind: 'account', role: 'admin' } });
     const cookie = res.cookies.find((c) => c.name === 'cos_console_sid');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 3600 });
+    expect(cookie?.secure).toBeUndefined();
     expect(res.body).not.toContain(cookie?.value);
+    expectNoSecret(res, [ADMIN_PASSWORD]);
+  });
+
+  it('marks the cookie Secure when the console is served over HTTPS', async () => {
+    t = await testApp({}, { config: { sessionIdleSeconds: 600, sessionAbsoluteSeconds: 3600, signSeconds: 900, secureCookies: true } });
+    const res = await login(t.app, { username: 'admin', password: ADMIN_PASSWORD });
+    expect(res.cookies.find((c) => c.name === 'cos_console_sid')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
+  });
+
+  it('shows a restricted account its grants', async () => {
+    t = await testApp();
+    const grants = [{ bucket: 'photos-1250000000', prefix: 'alice/', permissions: ['list', 'read'] as ('list' | 'read')[] }];
+    await t.users.create('alice', 'user', 'alice-password-1', grants);
+    const { cookie } = await signIn(t.app, 'alice', 'alice-password-1');
+    const res = await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
+    expect(res.json()).toEqual({ user: { name: 'alice', kind: 'account', role: 'user', grants }, csrfToken: expect.any(String) });
   });
 
   it.each([
-    ['wrong password', 'admin', 'not the password'],
-    ['unknown user', 'mallory', ADMIN_PASSWORD],
-  ])('refuses a %s with 401 and no cookie', async (_case, username, password) => {
+    ['wrong password', 'admin', 'not the password', 'wrong password'],
+    ['unknown user', 'mallory', ADMIN_PASSWORD, 'unknown user'],
+    ['disabled account', 'carol', 'carol-password-1', 'account disabled'],
+  ])('refuses a %s with the same 401 and no cookie, and audits the reason', async (_case, username, password, reason) => {
     t = await testApp();
-    const res = await t.app.inject({ method: 'POST', url: '/api/login', payload: { username, password } });
+    const carol = await t.users.create('carol', 'user', 'carol-password-1');
+    t.users.update(carol.id, { disabled: true });
+    const res = await login(t.app, { username, password });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({ error: { code: 'InvalidCredentials', message: 'Incorrect username or password.' } });
     expect(res.cookies).toHaveLength(0);
+    expect(new AuditLog(t.db).list({ event: 'login' })).toEqual([
+      expect.objectContaining({ actor: username, outcome: 'failed', detail: reason, ip: '127.0.0.1' }),
+    ]);
   });
 
+  it.each([
+    ['no fields', {}],
+    ['both ways at once', { username: 'admin', password: ADMIN_PASSWORD, secretId: 'AKID', secretKey: 'x' }],
+    ['half of each', { username: 'admin', secretKey: 'x' }],
+    ['an overlong password', { username: 'admin', password: 'x'.repeat(1025) }],
+  ])('answers 400 to a malformed sign-in (%s)', async (_case, payload) => {
+    t = await testApp();
+    const res = await login(t.app, payload);
+    expect(res.statusCode).toBe(400);
+    expect(res.cookies).toHaveLength(0);
+  });
+
+  it('refuses a sign-in posted from another origin', async () => {
+    t = await testApp();
+    const res = await login(t.app, { username: 'admin', password: ADMIN_PASSWORD }, { origin: 'http://evil.example', host: 'console.example' });
+    expect(res.statusCode).toBe(403);
+    expect(res.cookies).toHaveLength(0);
+    const same = await login(t.app, { username: 'admin', password: ADMIN_PASSWORD }, { origin: 'http://console.example', host: 'console.example' });
+    expect(same.statusCode).toBe(200);
+  });
+
+  it('replaces the session the browser already had', async () => {
+    t = await testApp();
+    const first = await signIn(t.app);
+    const again = await login(t.app, { username: 'admin', password: ADMIN_PASSWORD }, { cookie: first.cookie });
+    expect(again.statusCode).toBe(200);
+    expect(sessionCookie(again)).not.toBe(first.cookie);
+    expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: first.cookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: sessionCookie(again) } })).statusCode).toBe(200);
+  });
+});
+
+describe('sessions', () => {
   it('refuses a tampered or absent session cookie', async () => {
     t = await testApp();
     const { cookie } = await signIn(t.app);
@@ -37,6 +108,15 @@ describe('sign-in and sessions', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/session' })).statusCode).toBe(401);
   });
 
+  it('stores only a hash of the cookie', async () => {
+    t = await testApp();
+    const { cookie } = await signIn(t.app);
+    const value = cookie.split('=')[1] ?? '';
+    const rows = t.db.prepare('SELECT * FROM sessions').all();
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(value);
+  });
+
   it('requires the CSRF token and a same origin on state changes', async () => {
     t = await testApp();
     const { cookie, csrf } = await signIn(t.app);
@@ -45,15 +125,21 @@ describe('sign-in and sessions', () => {
     expect(noToken.json()).toMatchObject({ error: { code: 'CsrfTokenMismatch' } });
     const foreign = await t.app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, 'x-csrf-token': csrf, origin: 'http://evil.example', host: 'localhost:80' } });
     expect(foreign.statusCode).toBe(403);
+    expect(foreign.json()).toMatchObject({ error: { code: 'CrossOriginRequest' } });
     const ok = await t.app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, 'x-csrf-token': csrf } });
     expect(ok.statusCode).toBe(204);
   });
 
-  it('revokes the session on logout', async () => {
+  it('revokes the session on logout, clears the cookie and audits it', async () => {
     t = await testApp();
     const { cookie, csrf } = await signIn(t.app);
-    await t.app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    const out = await t.app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    expect(out.cookies.find((c) => c.name === 'cos_console_sid')).toMatchObject({ value: '', httpOnly: true, sameSite: 'Strict' });
     expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })).statusCode).toBe(401);
+    // The old cookie and token cannot be used for anything else either.
+    expect((await t.app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, 'x-csrf-token': csrf } })).statusCode).toBe(401);
+    expect(t.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+    expect(new AuditLog(t.db).list().map((e) => `${e.event}:${e.actor}:${e.outcome}`)).toEqual(['logout:admin:ok', 'login:admin:ok']);
   });
 
   it('expires idle sessions and sessions past their absolute lifetime', async () => {
@@ -69,5 +155,33 @@ describe('sign-in and sessions', () => {
     }
     t.clock.now += 590_000;
     expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: busy.cookie } })).statusCode).toBe(401);
+  });
+
+  it('deletes expired sessions at the next sign-in, not only when their cookie comes back', async () => {
+    t = await testApp();
+    await signIn(t.app);
+    await signIn(t.app);
+    t.clock.now += 601_000;
+    await signIn(t.app);
+    expect(t.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 1 });
+  });
+
+  it('survives a server restart: a second app on the same database accepts the cookie', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'console-restart-'));
+    const dbFile = join(dir, 'console.db');
+    const clock = { now: Date.UTC(2026, 10, 23, 12, 0, 0) };
+    t = await testApp({}, {}, { dbFile, clock });
+    const { cookie, csrf } = await signIn(t.app);
+    await t.app.close();
+    t = undefined;
+
+    clock.now += 60_000;
+    extra = await testApp({}, {}, { dbFile, clock });
+    const res = await extra.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ user: { name: 'admin', kind: 'account', role: 'admin' }, csrfToken: csrf });
+    // Limits still hold after the restart.
+    clock.now += 601_000;
+    expect((await extra.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })).statusCode).toBe(401);
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { httpString } from '../../shared/signature/canonical';
 import { authorizationFields, parseAuthorization } from '../../shared/signature/parse';
 import { computeSignature } from '../../shared/signature/sign';
-import { signIn, testApp, type TestApp } from '../test-support';
+import { fakeStsProvider, StsFailure, type FakeStsProvider } from '../sts/fake-provider';
+import { signIn, signInWithKey, testApp, type TestApp } from '../test-support';
 
 let t: TestApp;
 afterEach(async () => t?.app.close());
@@ -52,5 +53,104 @@ describe('POST /api/sign', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/sign', headers: { cookie, 'x-csrf-token': csrf }, payload: request });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: { code: 'Forbidden', message: expect.stringContaining('GET demo-1250000000/') } });
+  });
+});
+
+describe('POST /api/sign for console accounts with grants and for API-key sessions', () => {
+  const BUCKET = 'demo-1250000000';
+  const grants = [
+    { bucket: BUCKET, prefix: 'docs/', permissions: ['list', 'read'] as ('list' | 'read' | 'share')[] },
+    { bucket: BUCKET, prefix: 'public/', permissions: ['share'] as ('list' | 'read' | 'share')[] },
+  ];
+  const sign = async (session: { cookie: string; csrf: string }, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/api/sign', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf }, payload: { ...request, ...payload } });
+
+  async function withFakeSts(): Promise<{ sts: FakeStsProvider; bob: { cookie: string; csrf: string } }> {
+    const sts = fakeStsProvider(() => t.clock.now);
+    t = await testApp({}, { sts });
+    await t.users.create('bob', 'user', 'bob-password-1', grants);
+    return { sts, bob: await signIn(t.app, 'bob', 'bob-password-1') };
+  }
+
+  it('signs in-scope requests with a temporary key scoped to the grants, token included, one key for many requests', async () => {
+    const { sts, bob } = await withFakeSts();
+    const list = await sign(bob, {});
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual({ Authorization: expect.stringContaining('q-ak=AKIDtmp1&'), SecurityToken: 'token-1' });
+    const get = await sign(bob, { Method: 'GET', Pathname: '/docs/a.txt', Query: {} });
+    expect(get.json()).toMatchObject({ SecurityToken: 'token-1' });
+    expect(sts.calls).toHaveLength(1);
+    // The key is asked for with the server's credential and exactly the grants' resources.
+    expect(sts.calls[0]?.credential).toEqual({ secretId: 'AKIDSERVER', secretKey: 'server-secret-key' });
+    const resources = new Set(sts.calls[0]?.policy.statement.flatMap((s) => s.resource));
+    expect([...resources].sort()).toEqual([`qcs::cos:ap-guangzhou:uid/1250000000:${BUCKET}/`, `qcs::cos:ap-guangzhou:uid/1250000000:${BUCKET}/docs/*`]);
+    expect(JSON.stringify(sts.calls[0]?.policy)).not.toContain('cos:*');
+  });
+
+  it('renews the key before a signature would outlive it', async () => {
+    const { sts, bob } = await withFakeSts();
+    await sign(bob, {});
+    t.clock.now += 500_000; // 1300 s left of 1800: still room for a 900 s signature
+    await sign(bob, {});
+    expect(sts.calls).toHaveLength(1);
+    t.clock.now += 500_000; // 800 s left
+    const res = await sign(bob, {});
+    expect(sts.calls).toHaveLength(2);
+    expect(res.json()).toMatchObject({ SecurityToken: 'token-2' });
+  });
+
+  it('refuses out-of-scope requests with 403 naming the missing permission, and audits both outcomes', async () => {
+    const { sts, bob } = await withFakeSts();
+    const res = await sign(bob, { Method: 'PUT', Pathname: '/docs/a.txt', Query: {} });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toEqual({ error: { code: 'Forbidden', message: `"bob" may not PUT ${BUCKET}/docs/a.txt (name/cos:PutObject): it needs write on ${BUCKET}/docs/a.txt.` } });
+    expect(sts.calls).toHaveLength(0);
+    await sign(bob, {});
+    const rows = t.db.prepare("SELECT actor, event, action, resource, outcome, ip FROM audit WHERE event = 'sign' ORDER BY id").all();
+    expect(rows).toEqual([
+      { actor: 'bob', event: 'sign', action: 'name/cos:PutObject', resource: `${BUCKET}/docs/a.txt`, outcome: 'refused', ip: '127.0.0.1' },
+      { actor: 'bob', event: 'sign', action: 'name/cos:GetBucket', resource: `${BUCKET}/docs/`, outcome: 'allowed', ip: '127.0.0.1' },
+    ]);
+  });
+
+  it('signs a share link (Expires) with a key for that one object, only with share', async () => {
+    const { sts, bob } = await withFakeSts();
+    const share = await sign(bob, { Method: 'GET', Pathname: '/public/p.pdf', Query: {}, Expires: 3600 });
+    expect(share.statusCode).toBe(200);
+    const keyTime = /q-key-time=(\d+);(\d+)/.exec((share.json() as { Authorization: string }).Authorization);
+    expect(Number(keyTime?.[2]) - Number(keyTime?.[1])).toBe(3600);
+    expect(sts.calls[0]?.durationSeconds).toBe(3600);
+    expect(sts.calls[0]?.policy.statement.map((s) => [s.action, s.resource])).toEqual([
+      [['name/cos:GetObject'], [`qcs::cos:ap-guangzhou:uid/1250000000:${BUCKET}/public/p.pdf`]],
+      [['name/cos:HeadObject'], [`qcs::cos:ap-guangzhou:uid/1250000000:${BUCKET}/public/p.pdf`]],
+    ]);
+    // read is not share; a share is GET/HEAD of an object; at most 2 h.
+    expect((await sign(bob, { Method: 'GET', Pathname: '/docs/a.txt', Query: {}, Expires: 600 })).json().error.message).toContain(`needs share on ${BUCKET}/docs/a.txt`);
+    expect((await sign(bob, { Method: 'PUT', Pathname: '/public/p.pdf', Query: {}, Expires: 600 })).json().error.message).toContain('only GET and HEAD of an object can be shared');
+    expect((await sign(bob, { Method: 'GET', Pathname: '/public/p.pdf', Query: {}, Expires: 7201 })).statusCode).toBe(400);
+  });
+
+  it('answers 502 when no temporary key can be had, and never falls back to the server key', async () => {
+    const { sts, bob } = await withFakeSts();
+    sts.failWith = new StsFailure('refused', 'UnauthorizedOperation', 'no');
+    const res = await sign(bob, {});
+    expect(res.statusCode).toBe(502);
+    expect(res.json().error.code).toBe('StsError');
+    expect(res.body).not.toContain('Authorization');
+  });
+
+  it('signs for an API-key session with its own key (COS decides), token included for a temporary one', async () => {
+    const gateway = { listBuckets: async () => [], verifyCredential: async () => ({ valid: true as const, canListBuckets: true }) };
+    t = await testApp({}, { gateway });
+    const session = await signInWithKey(t.app, { secretId: 'AKIDsessionkey', secretKey: 'session-secret-key', token: 'session-token' });
+    const res = await sign(session, { Method: 'DELETE', Pathname: '/anything', Query: {} });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { Authorization: string; SecurityToken: string };
+    expect(body.SecurityToken).toBe('session-token');
+    const parsed = parseAuthorization(authorizationFields(body.Authorization));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.value.accessKeyId).toBe('AKIDsessionkey');
+    const http = httpString('DELETE', '/anything', {}, { host: '127.0.0.1:9000' });
+    expect(parsed.value.signature).toBe(computeSignature('session-secret-key', parsed.value.keyTime, parsed.value.signTime, http));
   });
 });

@@ -1,33 +1,78 @@
-// POST /api/sign: a COS Authorization for one request the browser is about to send, made with the
-// server's credential so the browser never holds a permanent key (DESIGN.md §2, §4). Input is what
-// cos-js-sdk-v5 passes to getAuthorization (cos-protocol.md §2.5). The signature covers the method,
-// the pathname, every query parameter and every header the SDK chose to sign (Host included), so it
-// cannot be replayed for another operation or another bucket.
+// POST /api/sign: a COS Authorization for one request the browser is about to send, so the browser
+// never holds a permanent key (DESIGN.md §2, §4). Input is what cos-js-sdk-v5 passes to
+// getAuthorization (cos-protocol.md §2.5). The signature covers the method, the pathname, every query
+// parameter and every header the SDK chose to sign (Host included), so it cannot be replayed for
+// another operation.
+//
+// Who signs, by session:
+// - console admin: the server's key, for any request;
+// - console account with grants: the request's operation and resource are derived
+//   (src/shared/access/request-scope.ts) and checked against the grants — 403 naming the missing
+//   permission — then signed with a temporary key whose policy is the account's grants
+//   (src/server/sts/signing-keys.ts explains why not with the server's key), token returned along;
+// - API-key session: the session's own key, token included for a temporary one; COS decides.
+//
+// Share links: a body with `Expires` (seconds) asks for a signature meant to be put in a URL for
+// someone else (cos-js-sdk-v5 getObjectUrl; seed-digest §3.3). Only GET/HEAD of one object; a console
+// account needs `share` on it, and the link is signed with a key that can read only that object.
+// Without `Expires` a signature lives SIGN_SECONDS.
 import type { FastifyInstance } from 'fastify';
+import type { Scope } from '../../shared/access/grants';
+import { checkScope, deriveRequestScope, type DeriveResult } from '../../shared/access/request-scope';
 import { keyTimeFrom, signRequest } from '../../shared/signature/sign';
-import { requireSession } from '../auth/plugin';
+import type { AuditLog } from '../audit/audit-log';
+import { auditActor, requireSession, type AuthContext } from '../auth/plugin';
 import { ApiError } from '../errors';
+import { StsFailure } from '../sts/types';
+import type { SigningKeys } from '../sts/signing-keys';
+import { errorSchema } from './schemas';
+
+/** Longest share link: 2 h, what a root key's temporary key can live (seed-digest §2.1, §3.3). */
+export const MAX_SHARE_SECONDS = 7200;
+
+type Scalar = string | number | boolean;
 
 interface SignBody {
   Method: string;
   Pathname: string;
-  Query?: Record<string, string | number | boolean>;
-  Headers?: Record<string, string | number | boolean>;
+  Query?: Record<string, Scalar>;
+  Headers?: Record<string, Scalar>;
   Bucket?: string;
   Region?: string;
   Key?: string;
+  /** Informational (not signed): see request-scope.ts. */
+  Scope?: { action: string; bucket: string; region: string; prefix: string }[];
+  /** Share link lifetime in seconds. */
+  Expires?: number;
 }
 
 const scalarMap = { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } } as const;
 
 export interface SignRouteDeps {
+  /** The server's own COS key (admins). */
   credential: { secretId: string; secretKey: string };
   signSeconds: number;
   now: () => number;
+  audit: AuditLog;
+  /** Temporary keys for console accounts with grants. */
+  keys: SigningKeys;
 }
 
-const stringify = (m: Record<string, string | number | boolean> | undefined): Record<string, string> =>
+const stringify = (m: Record<string, Scalar> | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, String(v)]));
+
+interface Signer {
+  secretId: string;
+  secretKey: string;
+  token?: string;
+  /** The key's own expiry (epoch seconds): a signature never outlives it. */
+  expiredTime?: number;
+}
+
+function accessOf(auth: AuthContext): Scope | undefined {
+  if (auth.kind !== 'account' || !auth.user) return undefined;
+  return auth.user.role === 'admin' ? { kind: 'admin' } : { kind: 'grants', grants: auth.user.grants };
+}
 
 export function signRoutes(app: FastifyInstance, deps: SignRouteDeps): void {
   app.post<{ Body: SignBody }>('/api/sign', {
@@ -40,36 +85,83 @@ export function signRoutes(app: FastifyInstance, deps: SignRouteDeps): void {
           Pathname: { type: 'string', pattern: '^/', maxLength: 2048 },
           Query: scalarMap,
           Headers: scalarMap,
-          Bucket: { type: 'string' },
-          Region: { type: 'string' },
+          Bucket: { type: 'string', maxLength: 64 },
+          Region: { type: 'string', maxLength: 64 },
           Key: { type: 'string' },
+          Scope: {
+            type: 'array', maxItems: 1000,
+            items: { type: 'object', properties: { action: { type: 'string' }, bucket: { type: 'string' }, region: { type: 'string' }, prefix: { type: 'string' } } },
+          },
+          SystemClockOffset: { type: 'number' },
+          ForceSignHost: { type: 'boolean' },
+          Expires: { type: 'integer', minimum: 1, maximum: MAX_SHARE_SECONDS },
         },
         required: ['Method', 'Pathname'],
       },
       response: {
         200: { type: 'object', properties: { Authorization: { type: 'string' }, SecurityToken: { type: 'string' } }, required: ['Authorization'] },
+        400: errorSchema, 401: errorSchema, 403: errorSchema, 502: errorSchema,
       },
     },
   }, async (request) => {
     const auth = request.auth!;
-    const headers = stringify(request.body.Headers);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'host')) {
-      throw new ApiError(400, 'HostNotSigned', 'The Host header must be signed.');
+    const body = request.body;
+    const headers = stringify(body.Headers);
+    const query = stringify(body.Query);
+    const share = body.Expires !== undefined;
+    const derived: DeriveResult = deriveRequestScope({
+      Method: body.Method, Pathname: body.Pathname, Query: query, Headers: headers,
+      ...(body.Bucket !== undefined ? { Bucket: body.Bucket } : {}), ...(body.Region !== undefined ? { Region: body.Region } : {}),
+    }, { share });
+    const method = body.Method.toUpperCase();
+    const what = derived.ok ? derived.scope.resourceName : `${body.Bucket ?? ''}${body.Pathname}`;
+    const entry = {
+      actor: auditActor(auth), event: 'sign', ...(derived.ok ? { action: derived.scope.action } : {}), resource: what, ip: request.ip,
+      ...(share ? { detail: `share link, ${body.Expires} s` } : {}),
+    };
+    const refuse = (error: ApiError): never => {
+      deps.audit.record({ ...entry, outcome: 'refused', detail: error.message });
+      throw error;
+    };
+
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'host')) refuse(new ApiError(400, 'HostNotSigned', 'The Host header must be signed.'));
+    const access = accessOf(auth);
+    let signer: Signer;
+    if (auth.kind === 'api-key' && auth.credential) {
+      // COS decides what the key may do.
+      signer = { ...auth.credential };
+    } else if (access?.kind === 'admin') {
+      signer = deps.credential;
+    } else {
+      const user = auth.user;
+      if (!access || !user) return refuse(new ApiError(403, 'Forbidden', 'This session cannot have requests signed.'));
+      if (!derived.ok) return refuse(new ApiError(403, 'Forbidden', `${method} ${what} cannot be authorized for "${auth.label}": ${derived.reason}.`));
+      const check = checkScope(access, derived.scope);
+      if (!check.allowed) return refuse(new ApiError(403, 'Forbidden', `"${auth.label}" may not ${method} ${what} (${derived.scope.action}): it needs ${check.missing}.`));
+      const { scope } = derived;
+      if (scope.region === undefined) return refuse(new ApiError(400, 'RegionRequired', 'Region is required to sign for a console account.'));
+      try {
+        const key = scope.share && scope.resource.kind === 'object'
+          ? await deps.keys.forShare(scope.bucket, scope.region, scope.resource.key, body.Expires ?? deps.signSeconds)
+          : await deps.keys.forGrants(user.id, user.grants, scope.region);
+        signer = { secretId: key.tmpSecretId, secretKey: key.tmpSecretKey, token: key.sessionToken, expiredTime: key.expiredTime };
+      } catch (e) {
+        request.log.error({ err: e }, 'temporary signing key refused');
+        const code = e instanceof StsFailure ? e.code : 'Error';
+        return refuse(new ApiError(502, 'StsError', `No temporary key could be obtained to sign with (${code}).`));
+      }
     }
-    // Console accounts with scoped grants arrive with the server's access issue; until then only
-    // admins may have requests signed.
-    if (auth.user.role !== 'admin') {
-      throw new ApiError(403, 'Forbidden', `Account "${auth.user.name}" has no grant for ${request.body.Method.toUpperCase()} ${request.body.Bucket ?? ''}${request.body.Pathname}.`);
+
+    const nowMs = deps.now();
+    let keyTime = keyTimeFrom(nowMs, body.Expires ?? deps.signSeconds);
+    if (signer.expiredTime !== undefined) {
+      const [start = '', end = ''] = keyTime.split(';');
+      if (Number(end) > signer.expiredTime) keyTime = `${start};${signer.expiredTime}`;
     }
     const authorization = signRequest({
-      secretId: deps.credential.secretId,
-      secretKey: deps.credential.secretKey,
-      method: request.body.Method,
-      pathname: request.body.Pathname,
-      query: stringify(request.body.Query),
-      headers,
-      keyTime: keyTimeFrom(deps.now(), deps.signSeconds),
+      secretId: signer.secretId, secretKey: signer.secretKey, method: body.Method, pathname: body.Pathname, query, headers, keyTime,
     });
-    return { Authorization: authorization };
+    deps.audit.record({ ...entry, outcome: 'allowed' });
+    return signer.token === undefined ? { Authorization: authorization } : { Authorization: authorization, SecurityToken: signer.token };
   });
 }

@@ -46,13 +46,17 @@ export function parseAuthorization(fields: ReadonlyMap<string, string>): ParseRe
   };
 }
 
-/** Fields of an Authorization header value (`a=b&c=d`), decoded. */
+/**
+ * Fields of an Authorization header value (`a=b&c=d`), decoded. Values are taken as sent, spaces
+ * included: COS refuses a `q-ak` with a stray space as an unknown key (cos-nodejs-sdk-v5's suite,
+ * "SecretId格式错误"), so it must not be trimmed into a valid one.
+ */
 export function authorizationFields(header: string): Map<string, string> {
   const fields = new Map<string, string>();
   for (const part of header.split('&')) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
-    fields.set(part.slice(0, eq).trim().toLowerCase(), safeDecode(part.slice(eq + 1).trim()));
+    fields.set(part.slice(0, eq).trim().toLowerCase(), safeDecode(part.slice(eq + 1)));
   }
   return fields;
 }

@@ -35,8 +35,8 @@ export function parseXml(text: string, arrayPaths: readonly string[] = []): XmlP
 
 const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false });
 
-/** Builds `<?xml …?>` + the document. Arrays repeat their element; strings are escaped. */
-export function buildXml(root: string, body: XmlObject): string {
+/** Builds `<?xml …?>` + the document. Arrays repeat their element; strings are escaped (a string body is a text-only root). */
+export function buildXml(root: string, body: XmlObject | string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [root]: body }) as string}`;
 }
 

@@ -1,0 +1,169 @@
+// Console accounts for admins (issue 5): list, create, edit (role, grants, disabled), reset password.
+// Every change goes to the audit log. A generated password is returned once, in the answer that
+// created it, and never again (only its scrypt hash is stored).
+//
+// Lock-out guards: nobody can disable or demote their own account, and the built-in `admin` (the
+// account CONSOLE_ADMIN_PASSWORD recovers) cannot be disabled or demoted at all. Together they keep
+// the console's way in: the caller is an enabled admin and stays one, so there is never a moment
+// without one, and `admin` is always there to recover with.
+import type { FastifyInstance } from 'fastify';
+import { parseGrants, type Grant } from '../../shared/access/grants';
+import type { AuditLog } from '../audit/audit-log';
+import { generatePassword } from '../auth/password';
+import { auditActor, requireAdmin } from '../auth/plugin';
+import type { SessionRepository } from '../auth/sessions';
+import type { User, UserRepository } from '../auth/users';
+import { ApiError } from '../errors';
+import { errorSchema, grantSchema } from './schemas';
+
+export interface AdminUserRouteDeps {
+  users: UserRepository;
+  sessions: SessionRepository;
+  audit: AuditLog;
+}
+
+export const BUILT_IN_ADMIN = 'admin';
+
+const NAME = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$' } as const;
+// 12 characters: long enough to resist guessing under the sign-in rate limit; no composition rules.
+const PASSWORD = { type: 'string', minLength: 12, maxLength: 1024 } as const;
+const ROLE = { type: 'string', enum: ['admin', 'user'] } as const;
+// Items are checked by parseGrants, whose reasons are clearer than a schema validator's.
+const GRANTS = { type: 'array', maxItems: 500 } as const;
+
+const userSchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string' },
+    role: ROLE,
+    disabled: { type: 'boolean' },
+    grants: { type: 'array', items: grantSchema },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+  required: ['name', 'role', 'disabled', 'grants', 'createdAt'],
+} as const;
+
+const nameParams = { type: 'object', properties: { name: NAME }, required: ['name'] } as const;
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema } as const;
+
+export interface UserView {
+  name: string;
+  role: User['role'];
+  disabled: boolean;
+  grants: Grant[];
+  createdAt: string;
+}
+
+const view = (u: User): UserView => ({ name: u.name, role: u.role, disabled: u.disabled, grants: u.grants, createdAt: new Date(u.createdAt).toISOString() });
+
+function grantsOrThrow(input: unknown): Grant[] {
+  const result = parseGrants(input);
+  if (!result.ok) throw new ApiError(400, 'InvalidGrants', result.reason);
+  return result.value;
+}
+
+/** `3 grants: bucket-1/prefix (read, list), …`, short enough for one audit line. */
+function describeGrants(grants: Grant[]): string {
+  const text = grants.map((g) => `${g.bucket}/${g.prefix} (${g.permissions.join(', ')})`).join('; ');
+  const full = `${grants.length} grant${grants.length === 1 ? '' : 's'}${grants.length ? `: ${text}` : ''}`;
+  return full.length > 1000 ? `${full.slice(0, 999)}…` : full;
+}
+
+export function adminUserRoutes(app: FastifyInstance, deps: AdminUserRouteDeps): void {
+  const findOrThrow = (name: string): User => {
+    const user = deps.users.findByName(name);
+    if (!user) throw new ApiError(404, 'NoSuchUser', `There is no console account "${name}".`);
+    return user;
+  };
+
+  app.get('/api/admin/users', {
+    preHandler: requireAdmin,
+    schema: { response: { 200: { type: 'object', properties: { users: { type: 'array', items: userSchema } }, required: ['users'] }, ...errors } },
+  }, async () => ({ users: deps.users.list().map(view) }));
+
+  app.post<{ Body: { name: string; role: User['role']; password?: string; grants?: unknown[] } }>('/api/admin/users', {
+    preHandler: requireAdmin,
+    schema: {
+      body: {
+        type: 'object',
+        properties: { name: NAME, role: ROLE, password: PASSWORD, grants: GRANTS },
+        required: ['name', 'role'],
+        additionalProperties: false,
+      },
+      response: {
+        201: { type: 'object', properties: { user: userSchema, generatedPassword: { type: 'string' } }, required: ['user'] },
+        ...errors,
+      },
+    },
+  }, async (request, reply) => {
+    const { name, role } = request.body;
+    const grants = grantsOrThrow(request.body.grants ?? []);
+    if (deps.users.findByName(name)) throw new ApiError(409, 'UserExists', `A console account "${name}" already exists.`);
+    const generated = request.body.password === undefined ? generatePassword() : undefined;
+    const user = await deps.users.create(name, role, request.body.password ?? generated ?? '', grants);
+    deps.audit.record({
+      actor: auditActor(request.auth!), event: 'user.create', resource: name, outcome: 'ok', ip: request.ip,
+      detail: `role ${role}; ${describeGrants(grants)}; password ${generated ? 'generated' : 'set by admin'}`,
+    });
+    return reply.code(201).send(generated ? { user: view(user), generatedPassword: generated } : { user: view(user) });
+  });
+
+  app.patch<{ Params: { name: string }; Body: { role?: User['role']; grants?: unknown[]; disabled?: boolean } }>('/api/admin/users/:name', {
+    preHandler: requireAdmin,
+    schema: {
+      params: nameParams,
+      body: {
+        type: 'object',
+        properties: { role: ROLE, grants: GRANTS, disabled: { type: 'boolean' } },
+        additionalProperties: false,
+        minProperties: 1,
+      },
+      response: { 200: { type: 'object', properties: { user: userSchema }, required: ['user'] }, ...errors },
+    },
+  }, async (request) => {
+    const auth = request.auth!;
+    const target = findOrThrow(request.params.name);
+    const grants = request.body.grants === undefined ? undefined : grantsOrThrow(request.body.grants);
+    const demoting = target.role === 'admin' && request.body.role === 'user';
+    const disabling = !target.disabled && request.body.disabled === true;
+    if (demoting || disabling) {
+      const what = disabling ? 'disabled' : 'demoted';
+      if (target.id === auth.user?.id) throw new ApiError(409, 'SelfLockout', `You cannot have your own account ${what}; ask another admin.`);
+      if (target.name === BUILT_IN_ADMIN) throw new ApiError(409, 'ProtectedAccount', `The built-in "${BUILT_IN_ADMIN}" account cannot be ${what}: it is the way back in (CONSOLE_ADMIN_PASSWORD).`);
+    }
+    const updated = deps.users.update(target.id, { role: request.body.role, grants, disabled: request.body.disabled }) ?? target;
+    // A disabled account is refused on its next request anyway; revoking its sessions also removes them.
+    const revoked = disabling ? deps.sessions.revokeUser(target.id) : 0;
+    const changes: string[] = [];
+    if (request.body.role !== undefined && request.body.role !== target.role) changes.push(`role ${target.role} → ${updated.role}`);
+    if (request.body.disabled !== undefined && request.body.disabled !== target.disabled) changes.push(updated.disabled ? `disabled (${revoked} session${revoked === 1 ? '' : 's'} ended)` : 'enabled');
+    if (grants !== undefined) changes.push(describeGrants(grants));
+    deps.audit.record({ actor: auditActor(auth), event: 'user.update', resource: target.name, outcome: 'ok', ip: request.ip, detail: changes.join('; ') || 'no change' });
+    return { user: view(updated) };
+  });
+
+  app.post<{ Params: { name: string }; Body: { password?: string } }>('/api/admin/users/:name/password', {
+    // A reset with a generated password may come without any body: validate it as `{}`.
+    preValidation: async (request) => {
+      if (request.body === undefined || request.body === null) request.body = {};
+    },
+    preHandler: requireAdmin,
+    schema: {
+      params: nameParams,
+      body: { type: 'object', properties: { password: PASSWORD }, additionalProperties: false },
+      response: { 200: { type: 'object', properties: { generatedPassword: { type: 'string' } } }, ...errors },
+    },
+  }, async (request) => {
+    const target = findOrThrow(request.params.name);
+    const given = request.body.password;
+    const password = given ?? generatePassword();
+    await deps.users.setPassword(target.id, password);
+    // Whoever knew the old password is signed out everywhere, the admin doing this included if it is their own.
+    const revoked = deps.sessions.revokeUser(target.id);
+    deps.audit.record({
+      actor: auditActor(request.auth!), event: 'password.reset', resource: target.name, outcome: 'ok', ip: request.ip,
+      detail: `${given === undefined ? 'generated' : 'set by admin'}; ${revoked} session${revoked === 1 ? '' : 's'} ended`,
+    });
+    return given === undefined ? { generatedPassword: password } : {};
+  });
+}

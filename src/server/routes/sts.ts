@@ -1,0 +1,100 @@
+// POST /api/sts: temporary keys for a declared task — `{ bucket, region, prefix, actions }`, optional
+// upload limits `maxSize` (bytes) and `contentTypes` — answered in the shape getAuthorization accepts
+// (DESIGN.md §4): `{ TmpSecretId, TmpSecretKey, SecurityToken, StartTime, ExpiredTime }`.
+//
+// The policy follows seed-digest §2.3 (src/shared/access/sts-policy.ts taskPolicy): exact actions,
+// one statement per action/resource pair, never wider than the person's grant, limits as conditions.
+// Console accounts get keys issued from the server's key, after their grants are checked (bad example
+// 4: "the STS endpoint must authorize the requesting user"). API-key sessions get keys issued from
+// their own key, so COS bounds them by what that key may do; when that key may not call STS (a
+// temporary key, or a sub-account without the STS permission) the answer is 409 StsUnavailable and
+// the console signs per request with /api/sign instead.
+import type { FastifyInstance } from 'fastify';
+import type { Scope } from '../../shared/access/grants';
+import { taskPolicy, type StsTask } from '../../shared/access/sts-policy';
+import type { AuditLog } from '../audit/audit-log';
+import { auditActor, requireSession } from '../auth/plugin';
+import { ApiError } from '../errors';
+import { mayNotCallSts, StsFailure, type StsCredential, type StsProvider } from '../sts/types';
+import { errorSchema } from './schemas';
+
+export interface StsRouteDeps {
+  provider: StsProvider;
+  /** The server's own COS key: console accounts' keys are issued from it. */
+  credential: StsCredential;
+  /** STS_SECONDS. */
+  durationSeconds: number;
+  audit: AuditLog;
+}
+
+const STS_UNAVAILABLE = 'StsUnavailable';
+
+export function stsRoutes(app: FastifyInstance, deps: StsRouteDeps): void {
+  app.post<{ Body: StsTask }>('/api/sts', {
+    preHandler: requireSession,
+    schema: {
+      body: {
+        type: 'object',
+        properties: {
+          bucket: { type: 'string', maxLength: 64 },
+          region: { type: 'string', maxLength: 64 },
+          prefix: { type: 'string', maxLength: 850 },
+          actions: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', maxLength: 100 } },
+          maxSize: { type: 'integer', minimum: 0 },
+          contentTypes: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', maxLength: 255 } },
+        },
+        required: ['bucket', 'region', 'prefix', 'actions'],
+        additionalProperties: false,
+      },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            TmpSecretId: { type: 'string' }, TmpSecretKey: { type: 'string' }, SecurityToken: { type: 'string' },
+            StartTime: { type: 'integer' }, ExpiredTime: { type: 'integer' },
+          },
+          required: ['TmpSecretId', 'TmpSecretKey', 'SecurityToken', 'StartTime', 'ExpiredTime'],
+        },
+        400: errorSchema, 401: errorSchema, 403: errorSchema, 409: errorSchema, 502: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const auth = request.auth!;
+    const task = request.body;
+    const entry = { actor: auditActor(auth), event: 'sts', action: task.actions.join(' '), resource: `${task.bucket}/${task.prefix}`, ip: request.ip };
+    const refuse = (error: ApiError): never => {
+      deps.audit.record({ ...entry, outcome: 'refused', detail: error.message });
+      throw error;
+    };
+
+    let credential: StsCredential;
+    let access: Scope | undefined;
+    if (auth.kind === 'api-key' && auth.credential) {
+      // GetFederationToken takes permanent keys only [seed 000 L1960-2060].
+      if (auth.credential.token !== undefined) {
+        return refuse(new ApiError(409, STS_UNAVAILABLE, 'This session uses a temporary key, which cannot get temporary keys; sign each request with /api/sign.'));
+      }
+      credential = { secretId: auth.credential.secretId, secretKey: auth.credential.secretKey };
+    } else if (auth.kind === 'account' && auth.user) {
+      credential = deps.credential;
+      access = auth.user.role === 'admin' ? { kind: 'admin' } : { kind: 'grants', grants: auth.user.grants };
+    } else {
+      return refuse(new ApiError(403, 'Forbidden', 'This session cannot get temporary keys.'));
+    }
+
+    const policy = taskPolicy(task, access);
+    if (!policy.ok) return refuse(new ApiError(policy.status, policy.code, policy.message));
+    try {
+      const key = await deps.provider.getFederationToken({ credential, policy: policy.json, durationSeconds: deps.durationSeconds, region: task.region });
+      deps.audit.record({ ...entry, outcome: 'allowed', detail: `expires ${new Date(key.expiredTime * 1000).toISOString()}` });
+      return { TmpSecretId: key.tmpSecretId, TmpSecretKey: key.tmpSecretKey, SecurityToken: key.sessionToken, StartTime: key.startTime, ExpiredTime: key.expiredTime };
+    } catch (e) {
+      if (!(e instanceof StsFailure)) throw e;
+      if (auth.kind === 'api-key' && mayNotCallSts(e)) {
+        return refuse(new ApiError(409, STS_UNAVAILABLE, `COS STS refused this key (${e.code}); sign each request with /api/sign.`));
+      }
+      request.log.error({ err: e }, 'GetFederationToken failed');
+      return refuse(new ApiError(502, 'StsError', `The STS service refused the request (${e.code}).`));
+    }
+  });
+}

@@ -1,0 +1,75 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CosTarget } from './config';
+import { contentSecurityPolicy, cosSources, securityHeaders, templateSource } from './security-headers';
+
+const local: CosTarget = {
+  mode: 'local', secretId: 'AKID', secretKey: 'k', ip: '127.0.0.1:9000', browserDomain: 'http://127.0.0.1:9000/{Bucket}',
+  browserServiceDomain: 'http://127.0.0.1:9000', protocol: 'http:', defaultRegion: 'ap-guangzhou',
+};
+const cloud: CosTarget = { mode: 'cloud', secretId: 'AKID', secretKey: 'k', browserDomain: '', protocol: 'https:', defaultRegion: 'ap-guangzhou' };
+
+describe('COS sources of the CSP', () => {
+  it.each([
+    ['local mode', local, ['http://127.0.0.1:9000', 'http://*.localhost:9000']],
+    ['cloud mode', cloud, ['https://*.myqcloud.com', 'https://*.tencentcos.cn']],
+    ['cloud mode behind production hostnames mapped to cos-local', { ...cloud, ip: '127.0.0.1:9443' }, ['https://*.myqcloud.com', 'https://*.tencentcos.cn', 'https://127.0.0.1:9443', 'https://*.localhost:9443']],
+    ['a custom domain template', { ...cloud, browserDomain: 'https://{Bucket}.files.example.com' }, ['https://*.myqcloud.com', 'https://*.tencentcos.cn', 'https://*.files.example.com']],
+  ])('%s', (_case, target, expected) => {
+    expect(cosSources(target)).toEqual(expected);
+  });
+
+  it.each([
+    ['http://127.0.0.1:9000/{Bucket}', 'http:', 'http://127.0.0.1:9000'],
+    ['{Bucket}.cos.{Region}.myqcloud.com', 'https:', 'https://*.myqcloud.com'],
+    ['https://cdn.example.com', 'http:', 'https://cdn.example.com'],
+    // Never wider than two fixed labels: `*.com` would allow the whole TLD.
+    ['https://{Bucket}.com', 'https:', ''],
+    ['{Bucket}', 'https:', ''],
+    ['', 'https:', ''],
+  ] as const)('template %s → %s', (template, protocol, expected) => {
+    expect(templateSource(template, protocol)).toBe(expected);
+  });
+});
+
+describe('the policy', () => {
+  it('allows no inline or foreign script, no framing, no plugins', () => {
+    const csp = contentSecurityPolicy(cloud);
+    const directives = new Map(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('worker-src')).toEqual(["'self'", 'blob:']);
+    expect(directives.get('connect-src')).toEqual(["'self'", 'https://*.myqcloud.com', 'https://*.tencentcos.cn']);
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it('sends HSTS only over HTTPS', () => {
+    expect(securityHeaders(local, { https: false })['strict-transport-security']).toBeUndefined();
+    expect(securityHeaders(local, { https: true })['strict-transport-security']).toBe('max-age=31536000');
+  });
+});
+
+// The CSP forbids inline script, so the built SPA must have none (Vite emits module files only).
+const dist = resolve(import.meta.dirname, '../../dist');
+describe.skipIf(!existsSync(join(dist, 'index.html')))('the built SPA (dist/)', () => {
+  it('has no inline <script>, inline event handler or javascript: URL', () => {
+    const pages = readdirSync(dist).filter((f) => f.endsWith('.html'));
+    expect(pages).toContain('index.html');
+    for (const page of pages) {
+      const html = readFileSync(join(dist, page), 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attributes = '', body = ''] of scripts) {
+        expect(attributes, page).toMatch(/\bsrc=/);
+        expect(body.trim(), page).toBe('');
+      }
+      expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(html).not.toMatch(/javascript:/i);
+    }
+  });
+});

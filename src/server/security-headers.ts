@@ -1,0 +1,95 @@
+// Security headers on every response of the console server (issue 5).
+//
+// CSP: no inline script and nothing from another origin except COS, which the browser calls directly
+// (DESIGN.md §2: listing, object operations, uploads, previews). Inline *styles* are allowed because
+// the UI library (TDesign) positions popups and sets sizes through style attributes; that does not
+// allow running code. `worker-src 'self' blob:` leaves room for Monaco's workers, loaded from our own
+// bundle (Monaco is never loaded from a CDN, DESIGN.md §5). Vite's build has no inline <script>
+// (security-headers.test.ts checks dist/index.html when it exists).
+//
+// Referrer-Policy is `strict-origin`: a request from the console to COS carries the console's origin
+// only — never its path, which holds bucket names and prefixes — and nothing on an HTTPS→HTTP
+// downgrade. `no-referrer` would make every pre-signed download or preview look like "no referer" to
+// COS hotlink protection (seed-digest: referer), so admins would have to allow empty referers on
+// protected buckets, weakening them for everyone; with the origin they can allow just the console.
+import type { CosTarget } from './config';
+
+/** The COS origins the browser talks to, as CSP sources. */
+export function cosSources(cos: CosTarget): string[] {
+  const out = new Set<string>();
+  if (cos.mode === 'cloud') {
+    // Default COS hosts: <bucket>.cos.<region>.myqcloud.com, service.cos.myqcloud.com, and the newer
+    // tencentcos.cn domain (cos-protocol.md §1).
+    out.add('https://*.myqcloud.com');
+    out.add('https://*.tencentcos.cn');
+  }
+  if (cos.ip) {
+    const port = cos.ip.split(':').at(-1) ?? '';
+    const suffix = /^\d+$/.test(port) ? `:${port}` : '';
+    // cos-local: path-style on the address itself, or virtual-hosted `<bucket>.cos.<region>.localhost`,
+    // which Chromium resolves to loopback (DESIGN.md §4 cos-local addressing).
+    out.add(`${cos.protocol}//${cos.ip}`);
+    out.add(`${cos.protocol}//*.localhost${suffix}`);
+  }
+  for (const template of [cos.browserDomain, cos.browserServiceDomain]) {
+    const source = templateSource(template ?? '', cos.protocol);
+    if (source) out.add(source);
+  }
+  return [...out];
+}
+
+/**
+ * A cos-js-sdk-v5 `Domain` template (`http://127.0.0.1:9000/{Bucket}`,
+ * `{Bucket}.cos.{Region}.example.com`) as a CSP source: placeholders in the host become a leading
+ * wildcard, the only kind CSP has. '' when there is no usable host.
+ */
+export function templateSource(template: string, protocol: CosTarget['protocol']): string {
+  if (template === '') return '';
+  const withProtocol = /^https?:\/\//.test(template) ? template : `${protocol}//${template}`;
+  const match = /^(https?:)\/\/([^/?#]+)/.exec(withProtocol);
+  if (!match) return '';
+  const [, scheme, hostPort = ''] = match;
+  const labels = hostPort.split('.');
+  let last = -1;
+  labels.forEach((label, i) => {
+    if (label.includes('{')) last = i;
+  });
+  if (last === -1) return `${scheme}//${hostPort}`;
+  const rest = labels.slice(last + 1);
+  // Never widen to `*.com`-like sources: a template must keep at least two fixed labels.
+  if (rest.length < 2 || rest.some((l) => l.includes('}'))) return '';
+  return `${scheme}//*.${rest.join('.')}`;
+}
+
+export function contentSecurityPolicy(cos: CosTarget): string {
+  const cosList = cosSources(cos).join(' ');
+  const directives: [string, string][] = [
+    ['default-src', "'self'"],
+    ['script-src', "'self'"],
+    ['worker-src', "'self' blob:"],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['frame-ancestors', "'none'"],
+    ['form-action', "'self'"],
+    ['img-src', `'self' data: blob: ${cosList}`],
+    ['media-src', `'self' blob: ${cosList}`],
+    ['connect-src', `'self' ${cosList}`],
+    ['style-src', "'self' 'unsafe-inline'"],
+    ['font-src', "'self' data:"],
+  ];
+  return directives.map(([name, value]) => `${name} ${value.trim()}`).join('; ');
+}
+
+export function securityHeaders(cos: CosTarget, options: { https: boolean }): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy(cos),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    // Only when the console is served over HTTPS (what secureCookies says): over plain HTTP the
+    // header is ignored anyway, and sending it from a test setup would be misleading.
+    ...(options.https ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  };
+}

@@ -1,0 +1,73 @@
+// The temporary keys the server signs with for restricted console accounts (issue 5).
+//
+// Why not the server's own key: COS verifies only the headers and parameters a signature lists, so a
+// browser can add unsigned headers to a signed request — an `x-cos-copy-source` turns a signed PUT
+// into a copy from any object the signing key can read, an `x-cos-acl` makes the upload public — and
+// with path-style addressing (cos-local, `Host: 127.0.0.1:9000`) the signed Host does not name the
+// bucket, so a listing signature also lists another bucket. Signing with a key whose session policy is
+// exactly the account's grants (grantsPolicy) makes COS itself refuse all of that: the grant check in
+// /api/sign decides, the key's policy is the second line of defence. The key never leaves the server;
+// only signatures and its security token do.
+import type { Grant } from '../../shared/access/grants';
+import { grantsPolicy, sharePolicy, type PolicyResult } from '../../shared/access/sts-policy';
+import type { StsCredential, StsProvider, TemporaryKey } from './types';
+
+export interface SigningKeysOptions {
+  /** Lifetime of a cached account key (STS_SECONDS). */
+  durationSeconds: number;
+  /** A cached key is renewed when it has less than this left (a signature must fit in it). */
+  minRemainingSeconds: number;
+  /** The STS API Region parameter. */
+  stsRegion: string;
+  now: () => number;
+}
+
+interface Entry {
+  key: Promise<TemporaryKey>;
+  /** Known once the key arrived. */
+  expiredTime?: number;
+}
+
+/** The cache is per process and small: one key per (account, grants, region) in use. */
+const MAX_ENTRIES = 1000;
+
+export class SigningKeys {
+  private readonly cache = new Map<string, Entry>();
+
+  constructor(
+    private readonly provider: StsProvider,
+    private readonly credential: StsCredential,
+    private readonly options: SigningKeysOptions,
+  ) {}
+
+  /** A key allowing what the grants allow in one region; cached until it runs short. */
+  forGrants(userId: number, grants: readonly Grant[], region: string): Promise<TemporaryKey> {
+    const id = JSON.stringify([userId, region, grants]);
+    const nowSec = this.options.now() / 1000;
+    const hit = this.cache.get(id);
+    if (hit && (hit.expiredTime === undefined || hit.expiredTime - nowSec > this.options.minRemainingSeconds)) return hit.key;
+    if (this.cache.size >= MAX_ENTRIES) this.sweep(nowSec);
+    const entry: Entry = { key: this.issue(grantsPolicy(grants, region), this.options.durationSeconds) };
+    this.cache.set(id, entry);
+    entry.key.then(
+      (k) => { entry.expiredTime = k.expiredTime; },
+      () => { if (this.cache.get(id) === entry) this.cache.delete(id); },
+    );
+    return entry.key;
+  }
+
+  /** A key for one share link: GetObject/HeadObject of that object, living as long as the link. */
+  forShare(bucket: string, region: string, key: string, seconds: number): Promise<TemporaryKey> {
+    return this.issue(sharePolicy(bucket, region, key), seconds);
+  }
+
+  private async issue(policy: PolicyResult, durationSeconds: number): Promise<TemporaryKey> {
+    if (!policy.ok) throw new Error(`cannot build a signing policy: ${policy.message}`);
+    return this.provider.getFederationToken({ credential: this.credential, policy: policy.json, durationSeconds, region: this.options.stsRegion });
+  }
+
+  private sweep(nowSec: number): void {
+    for (const [id, e] of this.cache) if (e.expiredTime === undefined || e.expiredTime - nowSec <= this.options.minRemainingSeconds) this.cache.delete(id);
+    if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
+  }
+}

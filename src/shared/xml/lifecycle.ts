@@ -1,0 +1,276 @@
+// PUT/GET Bucket lifecycle body (PUT 436/8280, GET 436/8278):
+// LifecycleConfiguration{Rule+{ID?, Filter{Prefix | Tag | And{Prefix?, Tag+}}, Status, Transition*{Days|Date,
+// StorageClass}, Expiration?{Days|Date|ExpiredObjectDeleteMarker}, NoncurrentVersionTransition*{NoncurrentDays,
+// StorageClass}, NoncurrentVersionExpiration?{NoncurrentDays}, AbortIncompleteMultipartUpload?{DaysAfterInitiation}}}.
+// Values stay verbatim strings (the SDK suites compare what they put with what they get); the meaning of the
+// values is checked by src/shared/lifecycle/validate.ts. Elements COS documents but cos-local does not
+// emulate (size and `PrefixNotEquals` filters, `AccessFrequency` transitions, 436/8280) are reported as
+// `unsupported` (NotImplemented); any other unknown element is malformed.
+import { buildXml, emptyOr, list, parseXml, type XmlNode, type XmlObject } from './codec';
+
+export interface LifecycleTag {
+  key: string;
+  value: string;
+}
+
+export type LifecycleFilter =
+  | { kind: 'all' }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'tag'; tag: LifecycleTag }
+  | { kind: 'and'; prefix?: string; tags: LifecycleTag[] };
+
+export interface LifecycleTime {
+  days?: string;
+  date?: string;
+}
+
+export interface LifecycleTransition extends LifecycleTime {
+  storageClass: string;
+}
+
+export interface LifecycleExpiration extends LifecycleTime {
+  expiredObjectDeleteMarker?: string;
+}
+
+export interface NoncurrentTransition {
+  noncurrentDays: string;
+  storageClass: string;
+}
+
+export interface LifecycleRule {
+  id?: string;
+  filter: LifecycleFilter;
+  status: string;
+  transitions: LifecycleTransition[];
+  expiration?: LifecycleExpiration;
+  noncurrentVersionTransitions: NoncurrentTransition[];
+  noncurrentVersionExpiration?: { noncurrentDays: string };
+  abortIncompleteMultipartUpload?: { daysAfterInitiation: string };
+}
+
+export interface LifecycleConfiguration {
+  rules: LifecycleRule[];
+}
+
+export type LifecycleParseResult =
+  | { ok: true; value: LifecycleConfiguration }
+  | { ok: false; reason: string; unsupported?: true };
+
+type Fail = { fail: string; unsupported?: true };
+const fail = (reason: string, unsupported?: true): Fail => (unsupported ? { fail: reason, unsupported } : { fail: reason });
+const isFail = (v: unknown): v is Fail => typeof v === 'object' && v !== null && 'fail' in v;
+
+const ROOT = 'LifecycleConfiguration';
+const RULE = `${ROOT}.Rule`;
+const ARRAYS = [RULE, `${RULE}.Transition`, `${RULE}.NoncurrentVersionTransition`, `${RULE}.Filter.And.Tag`];
+
+/** An element's children, checked against what COS documents for it. */
+function element(node: XmlNode | undefined, name: string, known: readonly string[], unsupported: readonly string[] = []): XmlObject | Fail {
+  const o = emptyOr(node);
+  if (!o) return fail(`${name} must be an element`);
+  for (const child of Object.keys(o)) {
+    if (unsupported.includes(child)) return fail(`${name}.${child} is not implemented by cos-local`, true);
+    if (!known.includes(child)) return fail(`unknown element ${name}.${child}`);
+  }
+  return o;
+}
+
+/** A text child: undefined when absent, a Fail when it is not text (nested or repeated). */
+function textOf(o: XmlObject, name: string): string | undefined | Fail {
+  const v = o[name];
+  if (v === undefined) return undefined;
+  return typeof v === 'string' ? v : fail(`${name} must be text`);
+}
+
+function required(o: XmlObject, name: string, parent: string): string | Fail {
+  const v = textOf(o, name);
+  return v === undefined ? fail(`${parent} needs ${name}`) : v;
+}
+
+function parseTag(node: XmlNode): LifecycleTag | Fail {
+  const t = element(node, 'Tag', ['Key', 'Value']);
+  if (isFail(t)) return t;
+  const key = required(t, 'Key', 'Tag');
+  const value = textOf(t, 'Value');
+  if (isFail(key)) return key;
+  if (isFail(value)) return value;
+  return { key, value: value ?? '' };
+}
+
+const SIZE_FILTERS = ['PrefixNotEquals', 'ObjectSizeGreaterThan', 'ObjectSizeLessThan'];
+
+function parseAnd(node: XmlNode | undefined): LifecycleFilter | Fail {
+  const a = element(node, 'And', ['Prefix', 'Tag'], SIZE_FILTERS);
+  if (isFail(a)) return a;
+  const prefix = textOf(a, 'Prefix');
+  if (isFail(prefix)) return prefix;
+  const tags: LifecycleTag[] = [];
+  for (const n of list(a['Tag'])) {
+    const t = parseTag(n);
+    if (isFail(t)) return t;
+    tags.push(t);
+  }
+  return prefix === undefined ? { kind: 'and', tags } : { kind: 'and', prefix, tags };
+}
+
+function parseFilter(node: XmlNode | undefined): LifecycleFilter | Fail {
+  const f = element(node, 'Filter', ['Prefix', 'Tag', 'And'], SIZE_FILTERS);
+  if (isFail(f)) return f;
+  const present = ['Prefix', 'Tag', 'And'].filter((n) => f[n] !== undefined);
+  if (present.length > 1) return fail('Filter takes exactly one of Prefix, Tag and And');
+  if (f['And'] !== undefined) return parseAnd(f['And']);
+  if (f['Tag'] !== undefined) {
+    const t = parseTag(f['Tag']);
+    return isFail(t) ? t : { kind: 'tag', tag: t };
+  }
+  const prefix = textOf(f, 'Prefix');
+  if (isFail(prefix)) return prefix;
+  return prefix === undefined ? { kind: 'all' } : { kind: 'prefix', prefix };
+}
+
+function parseTime<T extends LifecycleTime>(o: XmlObject, out: T): T | Fail {
+  const days = textOf(o, 'Days');
+  const date = textOf(o, 'Date');
+  if (isFail(days)) return days;
+  if (isFail(date)) return date;
+  if (days !== undefined) out.days = days;
+  if (date !== undefined) out.date = date;
+  return out;
+}
+
+function parseTransition(node: XmlNode): LifecycleTransition | Fail {
+  const t = element(node, 'Transition', ['Days', 'Date', 'StorageClass'], ['AccessFrequency']);
+  if (isFail(t)) return t;
+  const storageClass = required(t, 'StorageClass', 'Transition');
+  return isFail(storageClass) ? storageClass : parseTime<LifecycleTransition>(t, { storageClass });
+}
+
+function parseExpiration(node: XmlNode): LifecycleExpiration | Fail {
+  const e = element(node, 'Expiration', ['Days', 'Date', 'ExpiredObjectDeleteMarker']);
+  if (isFail(e)) return e;
+  const marker = textOf(e, 'ExpiredObjectDeleteMarker');
+  if (isFail(marker)) return marker;
+  return parseTime<LifecycleExpiration>(e, marker === undefined ? {} : { expiredObjectDeleteMarker: marker });
+}
+
+function parseNoncurrentTransition(node: XmlNode): NoncurrentTransition | Fail {
+  const t = element(node, 'NoncurrentVersionTransition', ['NoncurrentDays', 'StorageClass'], ['AccessFrequency']);
+  if (isFail(t)) return t;
+  const noncurrentDays = required(t, 'NoncurrentDays', 'NoncurrentVersionTransition');
+  const storageClass = required(t, 'StorageClass', 'NoncurrentVersionTransition');
+  if (isFail(noncurrentDays)) return noncurrentDays;
+  return isFail(storageClass) ? storageClass : { noncurrentDays, storageClass };
+}
+
+/** A single-valued child container of a rule (Expiration, NoncurrentVersionExpiration, …). */
+function single<T>(o: XmlObject, name: string, parse: (n: XmlNode) => T | Fail): T | undefined | Fail {
+  const v = o[name];
+  if (v === undefined) return undefined;
+  return Array.isArray(v) ? fail(`a Rule takes one ${name}`) : parse(v);
+}
+
+function parseDaysElement<K extends string>(name: string, field: string, key: K): (n: XmlNode) => Record<K, string> | Fail {
+  return (n) => {
+    const o = element(n, name, [field], name === 'NoncurrentVersionExpiration' ? ['NewerNoncurrentVersions'] : []);
+    if (isFail(o)) return o;
+    const v = required(o, field, name);
+    return isFail(v) ? v : ({ [key]: v } as Record<K, string>);
+  };
+}
+
+function all<T>(nodes: XmlNode[], parse: (n: XmlNode) => T | Fail): T[] | Fail {
+  const out: T[] = [];
+  for (const n of nodes) {
+    const v = parse(n);
+    if (isFail(v)) return v;
+    out.push(v);
+  }
+  return out;
+}
+
+const RULE_CHILDREN = ['ID', 'Filter', 'Status', 'Transition', 'Expiration', 'NoncurrentVersionTransition', 'NoncurrentVersionExpiration', 'AbortIncompleteMultipartUpload'];
+
+function parseRule(node: XmlNode): LifecycleRule | Fail {
+  // A rule-level Prefix is S3's legacy form; COS documents Filter only.
+  const r = element(node, 'Rule', RULE_CHILDREN, ['Prefix']);
+  if (isFail(r)) return r;
+  const id = textOf(r, 'ID');
+  const status = required(r, 'Status', 'Rule');
+  if (isFail(id)) return id;
+  if (isFail(status)) return status;
+  if (r['Filter'] === undefined) return fail('Rule needs a Filter');
+  const filter = Array.isArray(r['Filter']) ? fail('a Rule takes one Filter') : parseFilter(r['Filter']);
+  const transitions = all(list(r['Transition']), parseTransition);
+  const expiration = single(r, 'Expiration', parseExpiration);
+  const noncurrentTransitions = all(list(r['NoncurrentVersionTransition']), parseNoncurrentTransition);
+  const noncurrentExpiration = single(r, 'NoncurrentVersionExpiration', parseDaysElement('NoncurrentVersionExpiration', 'NoncurrentDays', 'noncurrentDays'));
+  const abort = single(r, 'AbortIncompleteMultipartUpload', parseDaysElement('AbortIncompleteMultipartUpload', 'DaysAfterInitiation', 'daysAfterInitiation'));
+  for (const v of [filter, transitions, expiration, noncurrentTransitions, noncurrentExpiration, abort]) if (isFail(v)) return v;
+  const rule: LifecycleRule = {
+    filter: filter as LifecycleFilter, status,
+    transitions: transitions as LifecycleTransition[], noncurrentVersionTransitions: noncurrentTransitions as NoncurrentTransition[],
+  };
+  if (id !== undefined) rule.id = id;
+  if (expiration !== undefined) rule.expiration = expiration as LifecycleExpiration;
+  if (noncurrentExpiration !== undefined) rule.noncurrentVersionExpiration = noncurrentExpiration as { noncurrentDays: string };
+  if (abort !== undefined) rule.abortIncompleteMultipartUpload = abort as { daysAfterInitiation: string };
+  return rule;
+}
+
+/** COS accepts at most 1000 rules (436/8280). */
+export const MAX_LIFECYCLE_RULES = 1000;
+
+export function parseLifecycleXml(xml: string): LifecycleParseResult {
+  const parsed = parseXml(xml, ARRAYS);
+  if (!parsed.ok) return parsed;
+  const root = element(parsed.value[ROOT], ROOT, ['Rule']);
+  if (isFail(root)) return { ok: false, reason: root.fail };
+  const rules = all(list(root['Rule']), parseRule);
+  if (isFail(rules)) return rules.unsupported ? { ok: false, reason: rules.fail, unsupported: true } : { ok: false, reason: rules.fail };
+  if (rules.length === 0) return { ok: false, reason: 'at least one Rule is required' };
+  if (rules.length > MAX_LIFECYCLE_RULES) return { ok: false, reason: `at most ${MAX_LIFECYCLE_RULES} rules are allowed` };
+  return { ok: true, value: { rules } };
+}
+
+const tagXml = (t: LifecycleTag): XmlObject => ({ Key: t.key, Value: t.value });
+
+function filterXml(f: LifecycleFilter): XmlNode {
+  switch (f.kind) {
+    case 'all':
+      return '';
+    case 'prefix':
+      return { Prefix: f.prefix };
+    case 'tag':
+      return { Tag: tagXml(f.tag) };
+    case 'and':
+      return { And: { ...(f.prefix === undefined ? {} : { Prefix: f.prefix }), Tag: f.tags.map(tagXml) } };
+  }
+}
+
+function timeXml(t: LifecycleTime): XmlObject {
+  return { ...(t.days === undefined ? {} : { Days: t.days }), ...(t.date === undefined ? {} : { Date: t.date }) };
+}
+
+/** The GET Bucket lifecycle body, elements in the order of the COS doc. */
+export function buildLifecycleXml(config: LifecycleConfiguration): string {
+  const rules = config.rules.map((r) => {
+    const o: XmlObject = {};
+    if (r.id !== undefined) o['ID'] = r.id;
+    o['Filter'] = filterXml(r.filter);
+    o['Status'] = r.status;
+    if (r.transitions.length > 0) o['Transition'] = r.transitions.map((t) => ({ ...timeXml(t), StorageClass: t.storageClass }));
+    if (r.expiration) {
+      const e = r.expiration;
+      o['Expiration'] = { ...timeXml(e), ...(e.expiredObjectDeleteMarker === undefined ? {} : { ExpiredObjectDeleteMarker: e.expiredObjectDeleteMarker }) };
+    }
+    if (r.noncurrentVersionTransitions.length > 0) {
+      o['NoncurrentVersionTransition'] = r.noncurrentVersionTransitions.map((t) => ({ NoncurrentDays: t.noncurrentDays, StorageClass: t.storageClass }));
+    }
+    if (r.noncurrentVersionExpiration) o['NoncurrentVersionExpiration'] = { NoncurrentDays: r.noncurrentVersionExpiration.noncurrentDays };
+    if (r.abortIncompleteMultipartUpload) {
+      o['AbortIncompleteMultipartUpload'] = { DaysAfterInitiation: r.abortIncompleteMultipartUpload.daysAfterInitiation };
+    }
+    return o;
+  });
+  return buildXml(ROOT, { Rule: rules });
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { buildLocationXml, parseLocationXml } from './location';
+
+describe('location codec', () => {
+  it('builds the text-only root and reads it back', () => {
+    const xml = buildLocationXml('ap-guangzhou');
+    expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint>ap-guangzhou</LocationConstraint>');
+    expect(parseLocationXml(xml)).toEqual({ ok: true, value: 'ap-guangzhou' });
+  });
+
+  it.each([
+    ['another root', '<Location>ap-guangzhou</Location>'],
+    ['an empty root', '<LocationConstraint/>'],
+    ['not XML', 'ap-guangzhou'],
+  ])('refuses %s', (_name, xml) => {
+    expect(parseLocationXml(xml).ok).toBe(false);
+  });
+});

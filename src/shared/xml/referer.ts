@@ -1,0 +1,71 @@
+// PUT/GET Bucket referer body (hotlink protection). Docs: https://cloud.tencent.com/document/product/436/32492
+// (PUT; English 436/31423), GET 436/32493 (English 436/30615). COS has no DELETE: it is switched off
+// with Status Disabled. Values are kept verbatim and in order, and nothing absent is added on GET (the
+// SDKs compare what they put with what they get, DESIGN.md §4).
+import { buildXml, child, emptyOr, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+
+export interface RefererConfiguration {
+  /** Enabled | Disabled */
+  status: string;
+  /** Black-List | White-List */
+  refererType: string;
+  /** DomainList/Domain in order; undefined when the document had no DomainList. */
+  domains?: string[];
+  /** Allow | Deny; absent means Deny (436/31423), and stays absent on GET. */
+  emptyReferConfiguration?: string;
+}
+
+const ROOT = 'RefererConfiguration';
+const ARRAYS = [`${ROOT}.DomainList.Domain`];
+
+const STATUSES = ['Enabled', 'Disabled'];
+const TYPES = ['Black-List', 'White-List'];
+const EMPTY = ['Allow', 'Deny'];
+
+function optionalText(node: XmlNode | undefined): string | undefined | null {
+  if (node === undefined) return undefined;
+  return typeof node === 'string' ? node : null;
+}
+
+function parseDomains(node: XmlNode | undefined): string[] | undefined | null {
+  if (node === undefined) return undefined;
+  const domainList = emptyOr(node);
+  if (!domainList) return null;
+  const out: string[] = [];
+  for (const d of list(domainList['Domain'])) {
+    if (typeof d !== 'string') return null;
+    out.push(d);
+  }
+  return out;
+}
+
+/** Parses a RefererConfiguration; shape or enumeration problems give `ok: false` (MalformedXML). */
+export function parseRefererXml(xml: string): XmlParseResult<RefererConfiguration> {
+  const parsed = parseXml(xml, ARRAYS);
+  if (!parsed.ok) return parsed;
+  const root = child(parsed.value[ROOT]);
+  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
+  const status = optionalText(root['Status']);
+  const refererType = optionalText(root['RefererType']);
+  const empty = optionalText(root['EmptyReferConfiguration']);
+  const domains = parseDomains(root['DomainList']);
+  if (status === null || refererType === null || empty === null || domains === null) return { ok: false, reason: 'malformed RefererConfiguration' };
+  if (status === undefined || !STATUSES.includes(status)) return { ok: false, reason: 'Status must be Enabled or Disabled' };
+  if (refererType === undefined || !TYPES.includes(refererType)) return { ok: false, reason: 'RefererType must be Black-List or White-List' };
+  if (empty !== undefined && !EMPTY.includes(empty)) return { ok: false, reason: 'EmptyReferConfiguration must be Allow or Deny' };
+  // "After hotlink protection is enabled, the corresponding domain names must be entered" (seed 000 L9518).
+  if (status === 'Enabled' && (domains === undefined || domains.length === 0)) return { ok: false, reason: 'DomainList needs a Domain when Status is Enabled' };
+  if (domains?.some((d) => d.trim() === '')) return { ok: false, reason: 'a Domain is empty' };
+  const value: RefererConfiguration = { status, refererType };
+  if (domains !== undefined) value.domains = domains;
+  if (empty !== undefined) value.emptyReferConfiguration = empty;
+  return { ok: true, value };
+}
+
+/** Builds the GET Bucket referer body, elements in the order of the COS doc. */
+export function buildRefererXml(config: RefererConfiguration): string {
+  const body: XmlObject = { Status: config.status, RefererType: config.refererType };
+  if (config.domains !== undefined) body['DomainList'] = config.domains.length > 0 ? { Domain: config.domains } : '';
+  if (config.emptyReferConfiguration !== undefined) body['EmptyReferConfiguration'] = config.emptyReferConfiguration;
+  return buildXml(ROOT, body);
+}
