@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CosTarget } from './config';
@@ -54,14 +54,15 @@ describe('the policy', () => {
   });
 });
 
-// The CSP forbids inline script, so the built SPA must have none (Vite emits module files only).
-const dist = resolve(import.meta.dirname, '../../dist');
-describe.skipIf(!existsSync(join(dist, 'index.html')))('the built SPA (dist/)', () => {
+// The CSP forbids inline script, so the SPA's page must have none. Vite builds dist/index.html from
+// the root index.html and emits module files only, so the source is checked here (always present,
+// also in a fresh clone before the build); e2e/security.spec.ts checks the built page for CSP
+// violations in Chromium.
+const root = resolve(import.meta.dirname, '../..');
+describe('the SPA page (index.html)', () => {
   it('has no inline <script>, inline event handler or javascript: URL', () => {
-    const pages = readdirSync(dist).filter((f) => f.endsWith('.html'));
-    expect(pages).toContain('index.html');
-    for (const page of pages) {
-      const html = readFileSync(join(dist, page), 'utf8');
+    for (const page of [join(root, 'index.html'), ...(existsSync(join(root, 'dist', 'index.html')) ? [join(root, 'dist', 'index.html')] : [])]) {
+      const html = readFileSync(page, 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
       expect(scripts.length).toBeGreaterThan(0);
       for (const [, attributes = '', body = ''] of scripts) {
