@@ -1,7 +1,8 @@
 // The thin slice end to end: sign in, see the seeded buckets, open one, enter folders, go back with
 // the breadcrumb, switch language. The browser's COS requests go straight to cos-local (cross-origin,
 // signed through /api/sign), which this test checks by watching the network.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './capture';
 import { E2E_ADMIN_PASSWORD, E2E_COS_PORT } from './playwright.config';
 
 async function signIn(page: Page, password = E2E_ADMIN_PASSWORD): Promise<void> {

@@ -6,17 +6,33 @@ import { defineConfig } from '@playwright/test';
 export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 3100);
 export const E2E_COS_PORT = Number(process.env['E2E_COS_PORT'] ?? 9100);
 export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
+// Given, not generated, so that the start banner never prints it and the secret scan can look for it.
+export const E2E_COS_SECRET_ID = 'AKIDe2eLocalRootKey000000000000000001';
+export const E2E_COS_SECRET_KEY = 'e2eLocalRootSecretKey000000000001';
 const DATA_DIR = '.tmp/e2e-data';
+const SERVER_LOG = '.tmp/e2e-logs/local-server.log';
+const CAPTURE_DIR = '.tmp/e2e-capture/local';
 
 export default defineConfig({
   testDir: '.',
-  testMatch: '**/*.spec.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? '../.tmp/reports/playwright.json' }]],
   outputDir: '../test-results',
+  metadata: {
+    // Read by e2e/capture.ts and e2e/secret-scan.spec.ts (paths relative to the repository root).
+    captureDir: CAPTURE_DIR,
+    serverLog: SERVER_LOG,
+    consoleSecretFile: `${DATA_DIR}/console-secret.key`,
+    secrets: [E2E_ADMIN_PASSWORD, E2E_COS_SECRET_KEY],
+  },
+  projects: [
+    { name: 'e2e', testMatch: '*.spec.ts', testIgnore: ['secret-scan.spec.ts', 'cloud/**'] },
+    // Last: scans what the other specs captured and the server's log (issue 5).
+    { name: 'secret-scan', testMatch: 'secret-scan.spec.ts', dependencies: ['e2e'] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     browserName: 'chromium',
@@ -31,13 +47,17 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${DATA_DIR} && npx tsx scripts/start.ts`,
+    // The server's output also goes to SERVER_LOG (request logs on) for the secret scan.
+    command: `rm -rf ${DATA_DIR} ${CAPTURE_DIR} && mkdir -p .tmp/e2e-logs && npx tsx scripts/start.ts 2>&1 | tee ${SERVER_LOG}`,
     cwd: '..',
     env: {
       PORT: String(E2E_PORT),
       COS_LOCAL_PORT: String(E2E_COS_PORT),
       DATA_DIR,
       CONSOLE_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      COS_LOCAL_SECRET_ID: E2E_COS_SECRET_ID,
+      COS_LOCAL_SECRET_KEY: E2E_COS_SECRET_KEY,
+      LOG_REQUESTS: '1',
     },
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     reuseExistingServer: false,

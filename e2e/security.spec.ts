@@ -1,7 +1,7 @@
 // The console under its Content-Security-Policy (src/server/security-headers.ts): signing in and
 // browsing — which calls cos-local straight from the browser — trigger no CSP violation, and the
 // session cookie is out of reach of page scripts.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './capture';
 import { E2E_ADMIN_PASSWORD } from './playwright.config';
 
 test('browsing under the CSP reports no violation; the session cookie is HttpOnly', async ({ page, context }) => {

@@ -23,7 +23,13 @@ async function main(): Promise<void> {
 
   let cos: CosTarget;
   if (config.cloud) {
-    cos = { mode: 'cloud', ...config.cloud, browserDomain: '', protocol: 'https:', defaultRegion: config.cloud.region, stsEndpoint: config.cloud.stsHost };
+    const { endpointIp, ...cloud } = config.cloud;
+    cos = {
+      mode: 'cloud', ...cloud, browserDomain: '', protocol: 'https:', defaultRegion: cloud.region, stsEndpoint: cloud.stsHost,
+      // Test only (COS_ENDPOINT_IP): the Node SDK reaches this address with production Host headers.
+      ...(endpointIp ? { ip: endpointIp } : {}),
+    };
+    lines.push(`COS:         ${endpointIp ? `production hostnames at ${endpointIp} (COS_ENDPOINT_IP)` : 'https://*.myqcloud.com'}, region ${cloud.region}, STS ${cloud.stsHost}`);
   } else {
     const key = localKey(config.dataDir, process.env);
     const local = await startCosLocal({

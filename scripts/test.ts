@@ -1,4 +1,5 @@
-// `npm test`: type check, lint, unit and integration tests (vitest), build, then Playwright e2e in
+// `npm test`: type check, lint, unit and integration tests (vitest), build, then Playwright e2e (local
+// mode, then cloud mode against cos-local behind the production hostnames) in
 // Debian's Chromium. Provisions Chromium when missing (DESIGN.md §4), never downloads a browser build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -50,9 +51,9 @@ function vitestCounts(): Counts | undefined {
   }
 }
 
-function playwrightCounts(): Counts | undefined {
+function playwrightCounts(report: string): Counts | undefined {
   try {
-    const r = JSON.parse(readFileSync(`${REPORTS}/playwright.json`, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+    const r = JSON.parse(readFileSync(`${REPORTS}/${report}`, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
     return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
   } catch {
     return undefined;
@@ -69,13 +70,20 @@ results['e2e'] = results['build'] && run('end-to-end tests', 'npx', ['playwright
   CHROMIUM_PATH: chromium,
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
 });
+// Cloud mode against cos-local behind the production hostnames (e2e/cloud.config.ts, issue 5).
+results['e2e cloud mode'] = results['build'] && run('end-to-end tests, cloud mode', 'npx', ['playwright', 'test', '-c', 'e2e/cloud.config.ts'], {
+  CHROMIUM_PATH: chromium,
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright-cloud.json`,
+});
 
 const v = vitestCounts() ?? { passed: 0, failed: 1, skipped: 0 };
-const p = playwrightCounts() ?? { passed: 0, failed: 1, skipped: 0 };
+const pLocal = playwrightCounts('playwright.json') ?? { passed: 0, failed: 1, skipped: 0 };
+const pCloud = playwrightCounts('playwright-cloud.json') ?? { passed: 0, failed: 1, skipped: 0 };
+const p = { passed: pLocal.passed + pCloud.passed, failed: pLocal.failed + pCloud.failed, skipped: pLocal.skipped + pCloud.skipped };
 console.log('\n=== summary');
 for (const [step, ok] of Object.entries(results)) console.log(`${ok ? 'ok  ' : 'FAIL'} ${step}`);
 console.log(`vitest: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped`);
-console.log(`playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
+console.log(`playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped (local mode ${pLocal.passed}/${pLocal.failed}, cloud mode ${pCloud.passed}/${pCloud.failed} passed/failed)`);
 const failed = v.failed + p.failed + Object.values(results).filter((ok) => !ok).length;
 console.log(`total: ${v.passed + p.passed} passed, ${failed} failed`);
 process.exit(Object.values(results).every(Boolean) ? 0 : 1);

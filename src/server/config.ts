@@ -28,7 +28,15 @@ export interface ServerConfig {
   dataDir: string;
   cosLocalPort: number;
   /** Cloud mode when both are set. */
-  cloud?: { secretId: string; secretKey: string; region: string; stsHost: string };
+  cloud?: {
+    secretId: string; secretKey: string; region: string; stsHost: string;
+    /**
+     * `COS_ENDPOINT_IP` (test only, `<ip>:<port>`): the Node SDK's `Ip` option — server-side COS calls
+     * go to this address while keeping production Host headers and signatures. The cloud-mode e2e
+     * (e2e/cloud-stack.ts) points it at cos-local's HTTPS port. Unset in production.
+     */
+    endpointIp?: string;
+  };
   adminPassword?: string;
   /** Console session lifetime limits, in seconds. */
   sessionIdleSeconds: number;
@@ -69,13 +77,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const secretKey = env['COS_SECRET_KEY'] ?? '';
   if ((secretId === '') !== (secretKey === '')) throw new ConfigError('Set both COS_SECRET_ID and COS_SECRET_KEY for cloud mode, or neither for local mode.');
   const region = env['COS_REGION'] ?? 'ap-guangzhou';
+  const endpointIp = env['COS_ENDPOINT_IP'] || undefined;
+  if (endpointIp !== undefined && !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(endpointIp)) throw new ConfigError(`COS_ENDPOINT_IP must be <host>:<port>, got "${endpointIp}"`);
   if (!/^[a-z0-9-]+$/.test(region)) throw new ConfigError(`COS_REGION "${region}" is not a COS region name`);
   return {
     port: intVar(env, 'PORT', 3000, 0, 65535),
     host: env['HOST'] || '127.0.0.1',
     dataDir: resolve(env['DATA_DIR'] || './data'),
     cosLocalPort: intVar(env, 'COS_LOCAL_PORT', 9000, 0, 65535),
-    cloud: secretId ? { secretId, secretKey, region, stsHost: env['COS_STS_HOST'] || 'sts.tencentcloudapi.com' } : undefined,
+    cloud: secretId
+      ? { secretId, secretKey, region, stsHost: env['COS_STS_HOST'] || 'sts.tencentcloudapi.com', ...(endpointIp ? { endpointIp } : {}) }
+      : undefined,
     adminPassword: env['CONSOLE_ADMIN_PASSWORD'] || undefined,
     sessionIdleSeconds: intVar(env, 'SESSION_IDLE_SECONDS', 30 * 60, 60, 7 * 86400),
     sessionAbsoluteSeconds: intVar(env, 'SESSION_ABSOLUTE_SECONDS', 12 * 3600, 60, 30 * 86400),

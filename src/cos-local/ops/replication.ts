@@ -62,8 +62,8 @@ export const getBucketReplication: OpHandler = async (ctx) => {
   const name = bucketOf(ctx).name;
   if (param(ctx, 'progress') !== undefined) return { xml: buildReplicationProgressXml(replicationProgress(ctx.store.meta, name)) };
   const config = loadReplication(ctx.store.meta, name);
-  // The SDKs turn exactly this code into an empty rule list (cos-protocol.md §7.2).
-  if (!config) throw new CosError('ReplicationConfigurationnotFoundError');
+  // A 404 the SDKs report as an error, as real COS's is (see cos-error.ts).
+  if (!config) throw new CosError('ReplicationConfigurationNotFoundError');
   return { xml: buildReplicationXml(config) };
 };
 

@@ -1,7 +1,9 @@
 // GET /api/buckets: the buckets the session may see, listed server-side (a browser cannot call the
-// COS service endpoint: no CORS there, cos-protocol.md §2.10).
+// COS service endpoint: no CORS there, cos-protocol.md §2.10). A restricted console account sees only
+// the buckets its grants name; an admin everything the server's credential lists; an API-key session
+// what its own key lists.
 import type { FastifyInstance } from 'fastify';
-import { requireSession } from '../auth/plugin';
+import { isAdmin, requireSession } from '../auth/plugin';
 import type { CosGateway } from '../cos/cos-gateway';
 import { ApiError } from '../errors';
 
@@ -37,6 +39,11 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway }
         throw new ApiError(403, 'AccessDenied', 'This key may not list buckets; open a bucket by its name.');
       }
       throw e;
+    }
+    const auth = request.auth;
+    if (auth?.kind === 'account' && !isAdmin(auth)) {
+      const granted = new Set((auth.user?.grants ?? []).map((g) => g.bucket));
+      buckets = buckets.filter((b) => granted.has(b.name));
     }
     buckets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { buckets };

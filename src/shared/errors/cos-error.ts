@@ -63,10 +63,11 @@ export const COS_ERROR_STATUS = {
   NotImplemented: 501,
   NotModified: 304,
   PreconditionFailed: 412,
-  // GET Bucket replication without one: the exact string cos-nodejs-sdk-v5 / cos-js-sdk-v5
-  // getBucketReplication turn into `{ReplicationConfiguration: {Rules: []}}` (cos-protocol.md §7.2; its
-  // caveat: the suites only check for a 404, and real COS may send another code).
-  ReplicationConfigurationnotFoundError: 404,
+  // GET Bucket replication without one. The SDKs special-case 'ReplicationConfigurationnotFoundError'
+  // (lower-case n) into an empty rule list, but cos-nodejs-sdk-v5's own suite, written against real
+  // COS, expects an error after DELETE Bucket replication (test.js "deleteBucketReplication()"): real COS
+  // sends another code. S3's spelling, which the SDK's check misses, fits both (cos-protocol.md §7.2).
+  ReplicationConfigurationNotFoundError: 404,
   RequestHeaderSectionTooLarge: 400,
   RequestTimeTooSkewed: 403,
   SignatureDoesNotMatch: 403,
@@ -113,7 +114,7 @@ const DEFAULT_MESSAGES: Partial<Record<CosErrorCode, string>> = {
   NoSuchUpload: 'The specified multipart upload does not exist.',
   NotImplemented: 'A header or query you provided implies functionality that is not implemented.',
   PreconditionFailed: 'At least one of the preconditions you specified did not hold.',
-  ReplicationConfigurationnotFoundError: 'The replication configuration was not found.',
+  ReplicationConfigurationNotFoundError: 'The replication configuration was not found.',
   RequestTimeTooSkewed: 'The difference between the request time and the server\'s time is too large.',
   SignatureDoesNotMatch: 'The Signature you specified is invalid.',
 };
