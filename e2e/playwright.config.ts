@@ -9,6 +9,12 @@ export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
 // Given, not generated, so that the start banner never prints it and the secret scan can look for it.
 export const E2E_COS_SECRET_ID = 'AKIDe2eLocalRootKey000000000000000001';
 export const E2E_COS_SECRET_KEY = 'e2eLocalRootSecretKey000000000001';
+// cos-local's accounts (COS_LOCAL_ACCOUNTS): the root key above and the sub-user alice, whose CAM
+// policy allows listing and reading photos-1250000000 under 2025/ only (e2e/api-key.spec.ts; the
+// policy's cos:prefix value is URL-encoded, `2025%2F*`, as COS requires).
+const ACCOUNTS_FILE = 'e2e/fixtures/cos-local-accounts.json';
+export const E2E_ALICE_SECRET_ID = 'AKIDe2eLocalAliceKey00000000000000001';
+export const E2E_ALICE_SECRET_KEY = 'e2eLocalAliceSecretKey00000000001';
 const DATA_DIR = '.tmp/e2e-data';
 const SERVER_LOG = '.tmp/e2e-logs/local-server.log';
 const CAPTURE_DIR = '.tmp/e2e-capture/local';
@@ -26,7 +32,7 @@ export default defineConfig({
     captureDir: CAPTURE_DIR,
     serverLog: SERVER_LOG,
     consoleSecretFile: `${DATA_DIR}/console-secret.key`,
-    secrets: [E2E_ADMIN_PASSWORD, E2E_COS_SECRET_KEY],
+    secrets: [E2E_ADMIN_PASSWORD, E2E_COS_SECRET_KEY, E2E_ALICE_SECRET_KEY],
   },
   projects: [
     { name: 'e2e', testMatch: '*.spec.ts', testIgnore: ['secret-scan.spec.ts', 'cloud/**'] },
@@ -57,6 +63,7 @@ export default defineConfig({
       CONSOLE_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       COS_LOCAL_SECRET_ID: E2E_COS_SECRET_ID,
       COS_LOCAL_SECRET_KEY: E2E_COS_SECRET_KEY,
+      COS_LOCAL_ACCOUNTS: ACCOUNTS_FILE,
       LOG_REQUESTS: '1',
     },
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,

@@ -2,7 +2,7 @@
 // Builds the SPA when stale, seeds demo data on the first run, prints the URL and how to sign in.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defaultAccounts } from '../src/cos-local/accounts';
+import { defaultAccounts, loadAccountsFile } from '../src/cos-local/accounts';
 import { startCosLocal } from '../src/cos-local/app';
 import { buildApp } from '../src/server/app';
 import { UserRepository } from '../src/server/auth/users';
@@ -31,12 +31,18 @@ async function main(): Promise<void> {
     };
     lines.push(`COS:         ${endpointIp ? `production hostnames at ${endpointIp} (COS_ENDPOINT_IP)` : 'https://*.myqcloud.com'}, region ${cloud.region}, STS ${cloud.stsHost}`);
   } else {
-    const key = localKey(config.dataDir, process.env);
+    // COS_LOCAL_ACCOUNTS: cos-local's accounts file (DESIGN.md §4); its first account is the one the
+    // console uses and seeds. Without it, one account with the key of COS_LOCAL_SECRET_ID/KEY or a saved one.
+    const accountsFile = process.env['COS_LOCAL_ACCOUNTS'];
+    const accounts = accountsFile ? await loadAccountsFile(accountsFile) : undefined;
+    const first = accounts?.accounts[0];
+    const key = first ? { secretId: first.secretId, secretKey: first.secretKey, generated: false } : localKey(config.dataDir, process.env);
+    const appId = first?.appId ?? LOCAL_APPID;
     const local = await startCosLocal({
       host: '127.0.0.1',
       port: config.cosLocalPort,
       dataDir: join(config.dataDir, 'cos-local'),
-      accounts: defaultAccounts(key.secretId, key.secretKey),
+      accounts: accounts ?? defaultAccounts(key.secretId, key.secretKey),
     });
     closers.push(() => local.close());
     const endpoint = `http://127.0.0.1:${local.port}`;
@@ -46,13 +52,14 @@ async function main(): Promise<void> {
       // cos-local's STS on its plain port (DESIGN.md §4 "cos-local addressing": STS).
       stsEndpoint: `${endpoint}/`,
     };
-    lines.push(`cos-local:   ${endpoint}  (APPID ${LOCAL_APPID}, SecretId ${key.secretId})`);
+    lines.push(`cos-local:   ${endpoint}  (APPID ${appId}, SecretId ${key.secretId})`);
+    if (accountsFile) lines.push(`             accounts from ${accountsFile}`);
     if (key.generated) lines.push(`             SecretKey ${key.secretKey}  (generated now, saved in ${config.dataDir}; shown only once)`);
 
     const marker = join(config.dataDir, '.demo-seeded');
     if (!existsSync(marker)) {
       const origins = [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
-      const seeded = await seedDemo({ ...key, ip: cos.ip ?? '', appId: LOCAL_APPID, consoleOrigins: origins });
+      const seeded = await seedDemo({ ...key, ip: cos.ip ?? '', appId, consoleOrigins: origins });
       writeFileSync(marker, new Date().toISOString());
       lines.push(`demo data:   ${seeded.buckets} buckets, ${seeded.objects} objects (first run)`);
     }

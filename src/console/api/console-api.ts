@@ -10,8 +10,17 @@ export interface ConsoleConfig {
 }
 
 export interface SessionUser {
+  /** The username, or the SecretId of an API-key session. */
   name: string;
-  role: 'admin' | 'user';
+  role: 'admin' | 'user' | 'api-key';
+  /** False for an API key COS refused GET Service: the console then opens buckets by name. */
+  canListBuckets: boolean;
+}
+
+export interface KeyCredentials {
+  secretId: string;
+  secretKey: string;
+  token?: string;
 }
 
 export interface Session {
@@ -57,7 +66,10 @@ export async function getConfig(): Promise<ConsoleConfig> {
 
 function parseUser(value: unknown, path: string): SessionUser {
   if (!isRecord(value) || !str(value.name)) throw malformed(path);
-  return { name: value.name, role: value.role === 'admin' ? 'admin' : 'user' };
+  if (value.kind === 'api-key' || value.role === 'api-key') {
+    return { name: value.name, role: 'api-key', canListBuckets: value.canListBuckets === true };
+  }
+  return { name: value.name, role: value.role === 'admin' ? 'admin' : 'user', canListBuckets: true };
 }
 
 /** The current session, or null when there is none (401). */
@@ -73,6 +85,12 @@ export async function getSession(): Promise<Session | null> {
 }
 
 export async function login(credentials: { username: string; password: string }): Promise<SessionUser> {
+  const body = await apiRequest('/api/login', { method: 'POST', body: credentials });
+  return parseUser(isRecord(body) ? body.user : undefined, '/api/login');
+}
+
+/** Signs in with a COS API key (SecretId, SecretKey and, for a temporary key, its token). */
+export async function loginWithKey(credentials: KeyCredentials): Promise<SessionUser> {
   const body = await apiRequest('/api/login', { method: 'POST', body: credentials });
   return parseUser(isRecord(body) ? body.user : undefined, '/api/login');
 }

@@ -5,7 +5,7 @@ import { LanguageSelect } from './language-select';
 import { RouterLink } from './router-link';
 
 export interface AppShellProps {
-  user: { name: string; role: 'admin' | 'user' } | undefined;
+  user: { name: string; role: 'admin' | 'user' | 'api-key' } | undefined;
   homePath: string;
   onSignOut: () => void;
   signingOut: boolean;

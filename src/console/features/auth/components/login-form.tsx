@@ -1,20 +1,65 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Form, Input } from 'tdesign-react';
+import { Button, Form, Input, Radio } from 'tdesign-react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useInnerInputAttributes } from '../../../components/use-inner-input-attributes';
-import { useLogin } from '../hooks/use-login';
+import { useLogin, type LoginCredentials } from '../hooks/use-login';
 import { loginErrorKey } from '../model/login-error';
 
 const USERNAME_ID = 'login-username';
 const PASSWORD_ID = 'login-password';
+const SECRET_ID_ID = 'login-secret-id';
+const SECRET_KEY_ID = 'login-secret-key';
+const TOKEN_ID = 'login-token';
+
+type LoginMode = 'account' | 'api-key';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Username and password form; calls onSignedIn once the session is loaded. */
+/** Sign-in with a console account (username, password) or a COS API key; calls onSignedIn once the session is loaded. */
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
+  const [mode, setMode] = useState<LoginMode>('account');
   const login = useLogin();
+
+  const submit = (credentials: LoginCredentials) => {
+    if (login.isPending) return;
+    login.mutate(credentials, { onSuccess: onSignedIn });
+  };
+
+  return (
+    <>
+      <div role="group" aria-label={t('auth.mode.label')} className="login-card__mode">
+        <Radio.Group
+          variant="default-filled"
+          value={mode}
+          onChange={(value) => {
+            setMode(value === 'api-key' ? 'api-key' : 'account');
+            login.reset();
+          }}
+        >
+          <Radio.Button value="account">{t('auth.mode.account')}</Radio.Button>
+          <Radio.Button value="api-key">{t('auth.mode.apiKey')}</Radio.Button>
+        </Radio.Group>
+      </div>
+      {login.isError ? <ErrorAlert title={t(loginErrorKey(login.error, mode), { message: login.error.message })} /> : null}
+      {mode === 'account' ? (
+        <AccountFields pending={login.isPending} onSubmit={submit} />
+      ) : (
+        <ApiKeyFields pending={login.isPending} onSubmit={submit} />
+      )}
+    </>
+  );
+}
+
+interface FieldsProps {
+  pending: boolean;
+  onSubmit: (credentials: LoginCredentials) => void;
+}
+
+function AccountFields({ pending, onSubmit }: FieldsProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
   // Give the TDesign inputs the ids their <label for> points at (see useInnerInputAttributes).
   const usernameRef = useInnerInputAttributes({ id: USERNAME_ID });
   const passwordRef = useInnerInputAttributes({ id: PASSWORD_ID });
@@ -30,12 +75,10 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
         password: [{ required: true, message: t('auth.passwordRequired') }],
       }}
       onSubmit={({ validateResult }) => {
-        if (validateResult !== true || login.isPending) return;
-        const credentials = { username: text(form?.getFieldValue('username')), password: text(form?.getFieldValue('password')) };
-        login.mutate(credentials, { onSuccess: onSignedIn });
+        if (validateResult !== true) return;
+        onSubmit({ username: text(form?.getFieldValue('username')), password: text(form?.getFieldValue('password')) });
       }}
     >
-      {login.isError ? <ErrorAlert title={t(loginErrorKey(login.error), { message: login.error.message })} /> : null}
       <Form.FormItem label={t('auth.username')} name="username" for={USERNAME_ID}>
         <Input ref={usernameRef} autocomplete="username" autofocus />
       </Form.FormItem>
@@ -43,7 +86,52 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
         <Input ref={passwordRef} type="password" autocomplete="current-password" />
       </Form.FormItem>
       <Form.FormItem>
-        <Button type="submit" theme="primary" block loading={login.isPending}>
+        <Button type="submit" theme="primary" block loading={pending}>
+          {t('auth.signIn')}
+        </Button>
+      </Form.FormItem>
+    </Form>
+  );
+}
+
+function ApiKeyFields({ pending, onSubmit }: FieldsProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const secretIdRef = useInnerInputAttributes({ id: SECRET_ID_ID });
+  const secretKeyRef = useInnerInputAttributes({ id: SECRET_KEY_ID });
+  const tokenRef = useInnerInputAttributes({ id: TOKEN_ID });
+
+  return (
+    <Form
+      form={form}
+      labelAlign="top"
+      colon={false}
+      requiredMark={false}
+      rules={{
+        secretId: [{ required: true, message: t('auth.secretIdRequired') }],
+        secretKey: [{ required: true, message: t('auth.secretKeyRequired') }],
+      }}
+      onSubmit={({ validateResult }) => {
+        if (validateResult !== true) return;
+        const token = text(form?.getFieldValue('token')).trim();
+        onSubmit({
+          secretId: text(form?.getFieldValue('secretId')).trim(),
+          secretKey: text(form?.getFieldValue('secretKey')),
+          ...(token ? { token } : {}),
+        });
+      }}
+    >
+      <Form.FormItem label={t('auth.secretId')} name="secretId" for={SECRET_ID_ID}>
+        <Input ref={secretIdRef} autocomplete="off" autofocus />
+      </Form.FormItem>
+      <Form.FormItem label={t('auth.secretKey')} name="secretKey" for={SECRET_KEY_ID}>
+        <Input ref={secretKeyRef} type="password" autocomplete="off" />
+      </Form.FormItem>
+      <Form.FormItem label={t('auth.token')} name="token" for={TOKEN_ID} help={t('auth.tokenHelp')}>
+        <Input ref={tokenRef} type="password" autocomplete="off" />
+      </Form.FormItem>
+      <Form.FormItem>
+        <Button type="submit" theme="primary" block loading={pending}>
           {t('auth.signIn')}
         </Button>
       </Form.FormItem>

@@ -13,3 +13,12 @@ describe('loginErrorKey', () => {
     expect(loginErrorKey(error)).toBe(key);
   });
 });
+
+describe('loginErrorKey for an API key', () => {
+  it('says the key was refused on 401', () => {
+    expect(loginErrorKey(new ApiError(401, 'InvalidCredentials', 'x'), 'api-key')).toBe('auth.errors.invalidKey');
+  });
+  it('keeps the other messages', () => {
+    expect(loginErrorKey(new ApiError(429, 'TooManyRequests', 'x'), 'api-key')).toBe('auth.errors.rateLimited');
+  });
+});

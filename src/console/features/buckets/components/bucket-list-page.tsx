@@ -8,11 +8,14 @@ import { useInnerInputAttributes } from '../../../components/use-inner-input-att
 import { bucketQueries } from '../../../cos/bucket-queries';
 import { filterBuckets } from '../model/filter-buckets';
 import { BucketTable } from './bucket-table';
+import { OpenBucketForm } from './open-bucket-form';
 
-/** /buckets: the buckets this session may see, with a client-side name filter. */
+/** /buckets: the buckets this session may see, with a client-side name filter (or, for a key that may not list buckets, a form to open one by name). */
 export function BucketListPage() {
   const { t } = useTranslation();
   const buckets = useQuery(bucketQueries.list());
+  // 403: an API key COS refused GET Service (session canListBuckets false); buckets are opened by name instead.
+  const canListBuckets = !(buckets.error instanceof ApiError && buckets.error.status === 403);
   // The filter is a passing view of the loaded list, not navigation, so it stays out of the URL.
   const [filter, setFilter] = useState('');
   const filterRef = useInnerInputAttributes({ 'aria-label': t('buckets.filterLabel') });
@@ -22,11 +25,15 @@ export function BucketListPage() {
     <section className="page">
       <header className="page__header">
         <h1 className="page__title">{t('buckets.title')}</h1>
-        <div ref={filterRef} className="page__filter">
-          <Input type="search" value={filter} onChange={setFilter} placeholder={t('buckets.filterPlaceholder')} clearable />
-        </div>
+        {canListBuckets ? (
+          <div ref={filterRef} className="page__filter">
+            <Input type="search" value={filter} onChange={setFilter} placeholder={t('buckets.filterPlaceholder')} clearable />
+          </div>
+        ) : null}
       </header>
-      {buckets.isError && !buckets.data ? (
+      {!canListBuckets ? (
+        <OpenBucketForm />
+      ) : buckets.isError && !buckets.data ? (
         <ErrorAlert
           title={t('buckets.loadError')}
           details={[

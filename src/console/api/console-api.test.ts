@@ -1,0 +1,37 @@
+// The session user as the console reads it from /api/session and /api/login, for both kinds of session.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getSession, loginWithKey } from './console-api';
+
+function answer(body: unknown): ReturnType<typeof vi.fn> {
+  const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('session user', () => {
+  it('reads an account session', async () => {
+    answer({ user: { name: 'admin', kind: 'account', role: 'admin' }, csrfToken: 't' });
+    expect(await getSession()).toEqual({ user: { name: 'admin', role: 'admin', canListBuckets: true }, csrfToken: 't' });
+  });
+
+  it.each([true, false])('reads an API-key session (canListBuckets %s)', async (canListBuckets) => {
+    answer({ user: { name: 'AKIDx', kind: 'api-key', role: 'api-key', temporary: false, canListBuckets }, csrfToken: 't' });
+    expect(await getSession()).toEqual({ user: { name: 'AKIDx', role: 'api-key', canListBuckets }, csrfToken: 't' });
+  });
+});
+
+describe('loginWithKey', () => {
+  it('posts the key and returns the API-key user', async () => {
+    const fetchMock = answer({ user: { name: 'AKIDx', kind: 'api-key', role: 'api-key', temporary: true, canListBuckets: false } });
+    const user = await loginWithKey({ secretId: 'AKIDx', secretKey: 'k', token: 'tok' });
+    expect(user).toEqual({ name: 'AKIDx', role: 'api-key', canListBuckets: false });
+    const [path, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(path).toBe('/api/login');
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(String(init.body))).toEqual({ secretId: 'AKIDx', secretKey: 'k', token: 'tok' });
+  });
+});
