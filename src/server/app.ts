@@ -122,7 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   signRoutes(app, { credential: serverKey, signSeconds: options.config.signSeconds, now, audit, keys });
   stsRoutes(app, { provider: sts, credential: serverKey, durationSeconds: stsSeconds, audit });
-  bucketRoutes(app, { gateway });
+  bucketRoutes(app, { gateway, audit });
   if (options.distDir) await serveSpa(app, options.distDir);
   return app;
 }

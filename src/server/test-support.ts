@@ -78,3 +78,9 @@ export function expectNoSecret(res: LightMyRequestResponse, secrets: readonly st
     if (secret !== '' && text.includes(secret)) throw new Error(`a secret appeared in the response to ${res.raw.req.method} ${res.raw.req.url}`);
   }
 }
+
+/** For unit tests' stand-in gateways that never create buckets or touch CORS. */
+export const unusedBucketWrites = {
+  createBucket: (): Promise<void> => Promise.reject(new Error('createBucket is not used by this test')),
+  ensureConsoleCors: (): Promise<'added' | 'present'> => Promise.reject(new Error('ensureConsoleCors is not used by this test')),
+};

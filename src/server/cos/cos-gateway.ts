@@ -2,7 +2,10 @@
 // service endpoint (cos-protocol.md §2.10), so listing buckets — and checking an API key at sign-in —
 // happens here. Uses the official Node SDK; in local mode its `Ip` option sends requests to cos-local
 // with production Host headers.
+import { createHash } from 'node:crypto';
 import COS from 'cos-nodejs-sdk-v5';
+import { reachesConsole, withConsoleRule } from '../../shared/cors/console-rule';
+import { buildCorsXml, parseCorsXml } from '../../shared/xml/cors';
 import type { CosTarget } from '../config';
 
 export interface BucketSummary {
@@ -29,6 +32,10 @@ export interface CosGateway {
   listBuckets(key?: CosKey): Promise<BucketSummary[]>;
   /** Checks a key against COS; throws when COS cannot be reached or answers something unexpected. */
   verifyCredential(key: CosKey): Promise<CredentialCheck>;
+  /** PUT Bucket with the server's credential (a browser gets no CORS answer for a bucket not yet made). */
+  createBucket(name: string, region: string): Promise<void>;
+  /** Adds the console's CORS rule to the bucket unless a rule already covers the console origin. */
+  ensureConsoleCors(bucket: string, region: string, origin: string): Promise<'added' | 'present'>;
 }
 
 /** Codes COS gives a key it does not accept (cos-protocol.md, error codes): not the key's owner's permissions. */
@@ -54,8 +61,33 @@ export function createCosGateway(target: CosTarget): CosGateway {
     const result = await cos.getService({});
     return (result.Buckets ?? []).map((b) => ({ name: b.Name, region: b.Location, creationDate: b.CreationDate }));
   };
+  // Raw ?cors XML through the SDK's generic request: the shared codec keeps the rules verbatim.
+  const readCors = async (bucket: string, region: string): Promise<string | undefined> => {
+    try {
+      const r = await server.request({ Method: 'GET', Bucket: bucket, Region: region, Action: 'cors', RawBody: true } as COS.RequestParams);
+      return String(r.Body ?? '');
+    } catch (e) {
+      if ((e as SdkError).code === 'NoSuchCORSConfiguration') return undefined;
+      throw e;
+    }
+  };
   return {
     listBuckets: (key) => list(key ? client(key) : server),
+    async createBucket(name, region) {
+      await server.putBucket({ Bucket: name, Region: region });
+    },
+    async ensureConsoleCors(bucket, region, origin) {
+      const text = await readCors(bucket, region);
+      const parsed = text === undefined ? undefined : parseCorsXml(text);
+      const current = parsed?.ok ? parsed.value : undefined;
+      if (reachesConsole(current, origin)) return 'present';
+      const body = buildCorsXml(withConsoleRule(current, origin));
+      await server.request({
+        Method: 'PUT', Bucket: bucket, Region: region, Action: 'cors', Body: body,
+        Headers: { 'Content-Type': 'application/xml', 'Content-MD5': createHash('md5').update(body).digest('base64') },
+      } as COS.RequestParams);
+      return 'added';
+    },
     async verifyCredential(key) {
       try {
         await client(key).getService({});

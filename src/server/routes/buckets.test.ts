@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BucketSummary, CosGateway } from '../cos/cos-gateway';
 import { signIn, testApp, type TestApp } from '../test-support';
+import { unusedBucketWrites } from '../test-support';
 
 const ALL: BucketSummary[] = ['photos-1250000000', 'documents-1250000000', 'logs-1250000000', 'secret-1250000000']
   .map((name) => ({ name, region: 'ap-guangzhou', creationDate: '2026-01-01T00:00:00Z' }));
@@ -9,6 +10,7 @@ const ALL: BucketSummary[] = ['photos-1250000000', 'documents-1250000000', 'logs
 const gateway: CosGateway = {
   listBuckets: () => Promise.resolve(ALL.map((b) => ({ ...b }))),
   verifyCredential: () => Promise.resolve({ valid: true, canListBuckets: true }),
+  ...unusedBucketWrites,
 };
 
 let t: TestApp | undefined;

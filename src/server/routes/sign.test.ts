@@ -4,6 +4,7 @@ import { authorizationFields, parseAuthorization } from '../../shared/signature/
 import { computeSignature } from '../../shared/signature/sign';
 import { fakeStsProvider, StsFailure, type FakeStsProvider } from '../sts/fake-provider';
 import { signIn, signInWithKey, testApp, type TestApp } from '../test-support';
+import { unusedBucketWrites } from '../test-support';
 
 let t: TestApp;
 afterEach(async () => t?.app.close());
@@ -140,7 +141,7 @@ describe('POST /api/sign for console accounts with grants and for API-key sessio
   });
 
   it('signs for an API-key session with its own key (COS decides), token included for a temporary one', async () => {
-    const gateway = { listBuckets: async () => [], verifyCredential: async () => ({ valid: true as const, canListBuckets: true }) };
+    const gateway = { listBuckets: async () => [], verifyCredential: async () => ({ valid: true as const, canListBuckets: true }), ...unusedBucketWrites };
     t = await testApp({}, { gateway });
     const session = await signInWithKey(t.app, { secretId: 'AKIDsessionkey', secretKey: 'session-secret-key', token: 'session-token' });
     const res = await sign(session, { Method: 'DELETE', Pathname: '/anything', Query: {} });

@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeStsProvider, StsFailure, type FakeStsProvider } from '../sts/fake-provider';
 import { signIn, signInWithKey, testApp, type TestApp } from '../test-support';
+import { unusedBucketWrites } from '../test-support';
 
 let t: TestApp;
 afterEach(async () => t?.app.close());
 
 const BUCKET = 'demo-1250000000';
 const task = { bucket: BUCKET, region: 'ap-guangzhou', prefix: 'docs/', actions: ['name/cos:PutObject'] };
-const gateway = { listBuckets: async () => [], verifyCredential: async () => ({ valid: true as const, canListBuckets: true }) };
+const gateway = { listBuckets: async () => [], verifyCredential: async () => ({ valid: true as const, canListBuckets: true }), ...unusedBucketWrites };
 
 async function app(stsSeconds?: number): Promise<FakeStsProvider> {
   const sts = fakeStsProvider(() => t.clock.now);
