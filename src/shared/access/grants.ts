@@ -28,6 +28,9 @@ export function parseGrants(input: unknown): GrantsResult {
     const { bucket, prefix, permissions } = g as Record<string, unknown>;
     if (typeof bucket !== 'string' || !BUCKET.test(bucket)) return { ok: false, reason: `grant ${i + 1}: bucket must look like name-appid` };
     if (typeof prefix !== 'string' || prefix.startsWith('/') || prefix.length > 850) return { ok: false, reason: `grant ${i + 1}: prefix must be a key prefix without a leading /` };
+    // `*` is a wildcard in the policy resources a grant becomes (temporary keys, bucket policies):
+    // a literal prefix must not silently widen into a pattern.
+    if (prefix.includes('*')) return { ok: false, reason: `grant ${i + 1}: prefix must not contain *` };
     if (!Array.isArray(permissions) || permissions.length === 0 || !permissions.every((p): p is Permission => (PERMISSIONS as readonly unknown[]).includes(p))) {
       return { ok: false, reason: `grant ${i + 1}: permissions must be a non-empty subset of ${PERMISSIONS.join(', ')}` };
     }
