@@ -4,14 +4,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './capture';
 import { E2E_ADMIN_PASSWORD, E2E_COS_PORT } from './playwright.config';
+import { openSeededPhotos, signInAsAdmin } from './steps';
 
-async function signIn(page: Page, password = E2E_ADMIN_PASSWORD): Promise<void> {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signIn = (page: Page, password = E2E_ADMIN_PASSWORD): Promise<void> => signInAsAdmin(page, password);
 
 test('a wrong password is refused with a message', async ({ page }) => {
   await signIn(page, 'not-the-password');
@@ -26,14 +21,7 @@ test('browse seeded buckets and folders, then switch language', async ({ page })
   });
 
   await signIn(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
-  for (const name of ['photos-1250000000', 'documents-1250000000', 'logs-1250000000']) {
-    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
-  }
-
-  await page.getByRole('link', { name: 'photos-1250000000', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'photos-1250000000' })).toBeVisible();
-  await expect(page.getByText('README.md')).toBeVisible();
+  await openSeededPhotos(page);
   await page.getByRole('link', { name: '2025/' }).or(page.getByRole('button', { name: '2025/' })).click();
   await expect(page).toHaveURL((url) => url.searchParams.get('prefix') === '2025/');
   await page.getByRole('link', { name: 'summer/' }).or(page.getByRole('button', { name: 'summer/' })).click();

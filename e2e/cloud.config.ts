@@ -4,6 +4,7 @@
 // exactly as in production; the server side is wired in e2e/cloud-stack.ts. cos-local's certificate is
 // self-signed, so the browser context ignores certificate errors (ignoreHTTPSErrors).
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium';
 import { CLOUD } from './cloud-settings';
 
 export default defineConfig({
@@ -30,9 +31,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
+      executablePath: CHROMIUM_EXECUTABLE,
+      args: [...CHROMIUM_ARGS,
         `--host-resolver-rules=MAP *.myqcloud.com 127.0.0.1:${CLOUD.cosHttpsPort}`],
     },
   },

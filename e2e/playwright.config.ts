@@ -2,6 +2,7 @@
 // demo data, on test ports and a fresh data directory, driven in Debian's Chromium (never a
 // downloaded browser: toolchain.md §6).
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium';
 
 export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 3100);
 export const E2E_COS_PORT = Number(process.env['E2E_COS_PORT'] ?? 9100);
@@ -47,9 +48,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      executablePath: CHROMIUM_EXECUTABLE,
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: {

@@ -6,6 +6,7 @@
 import COS from 'cos-nodejs-sdk-v5';
 import { expect, test } from '../capture';
 import { CLOUD } from '../cloud-settings';
+import { openSeededPhotos, signInAsAdmin } from '../steps';
 
 test('cloud mode: sign in, list buckets, browse a bucket on its production hostname', async ({ page, request }) => {
   const health = await request.get('/api/health');
@@ -21,20 +22,8 @@ test('cloud mode: sign in, list buckets, browse a bucket on its production hostn
     if (new URL(r.url()).hostname.endsWith('.myqcloud.com')) cosResponses.push(r.status());
   });
 
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(CLOUD.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-
-  await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
-  for (const name of ['photos-1250000000', 'documents-1250000000', 'logs-1250000000']) {
-    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
-  }
-
-  await page.getByRole('link', { name: 'photos-1250000000', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'photos-1250000000' })).toBeVisible();
-  await expect(page.getByText('README.md')).toBeVisible();
+  await signInAsAdmin(page, CLOUD.adminPassword);
+  await openSeededPhotos(page);
   await page.getByRole('link', { name: '2025/' }).or(page.getByRole('button', { name: '2025/' })).click();
   await page.getByRole('link', { name: 'summer/' }).or(page.getByRole('button', { name: 'summer/' })).click();
   await expect(page.getByText('日落 sunset.png')).toBeVisible();

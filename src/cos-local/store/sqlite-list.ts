@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ListPage, ListQuery } from './types';
 import { rowToObject, type ObjectRow } from './sqlite-rows';
-import { walk, type Bound } from './sqlite-rollup';
+import { nextMarkers, walk, type Bound } from './sqlite-rollup';
 
 /** Prepared range scans `WHERE bucket = ? AND key >(=) ? [AND key < ?] ORDER BY key`, by shape. */
 export class RangeScans<R> {
@@ -35,9 +35,10 @@ export class Lister {
       prefix: q.prefix, delimiter: q.delimiter, marker: q.marker, max: q.maxKeys,
       rows: (lower, upper) => this.scans.rows(bucket, lower, upper),
     });
-    const contents = page.rows.map(rowToObject);
-    if (!page.truncated || page.last === undefined) return { contents, commonPrefixes: page.commonPrefixes, isTruncated: page.truncated };
-    const nextMarker = 'prefix' in page.last ? page.last.prefix : page.last.row.key;
-    return { contents, commonPrefixes: page.commonPrefixes, isTruncated: true, nextMarker };
+    const next = nextMarkers(page);
+    return {
+      contents: page.rows.map(rowToObject), commonPrefixes: page.commonPrefixes, isTruncated: page.truncated,
+      ...(next.key === undefined ? {} : { nextMarker: next.key }),
+    };
   }
 }

@@ -76,3 +76,13 @@ export function walk<R extends { key: string }>(input: WalkInput<R>): WalkResult
     source = input.rows(lower, upper);
   }
 }
+
+/**
+ * Where the next page starts, when this one was truncated: the key (or common prefix) of the last
+ * entry, and `idOf` its row's secondary marker (version id, upload id) — none after a common prefix.
+ */
+export function nextMarkers<R extends { key: string }>(page: WalkResult<R>, idOf?: (row: R) => string): { key?: string; id?: string } {
+  if (!page.truncated || page.last === undefined) return {};
+  if ('prefix' in page.last) return { key: page.last.prefix };
+  return idOf ? { key: page.last.row.key, id: idOf(page.last.row) } : { key: page.last.row.key };
+}

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { PartListPage, PartRecord, UploadListPage, UploadListQuery, UploadRecord } from './types';
 import { RangeScans } from './sqlite-list';
-import { walk } from './sqlite-rollup';
+import { nextMarkers, walk } from './sqlite-rollup';
 import { partToRow, rowToPart, rowToUpload, uploadToRow, type PartRow, type UploadRow } from './sqlite-rows';
 
 function prepare(db: Database.Database) {
@@ -86,14 +86,11 @@ export class UploadTable {
       ...(head ? { head } : {}),
       rows: (lower, upper) => this.scans.rows(bucket, lower, upper),
     });
-    const out: UploadListPage = { uploads: page.rows.map(rowToUpload), commonPrefixes: page.commonPrefixes, isTruncated: page.truncated };
-    if (page.truncated && page.last) {
-      if ('prefix' in page.last) out.nextKeyMarker = page.last.prefix;
-      else {
-        out.nextKeyMarker = page.last.row.key;
-        out.nextUploadIdMarker = page.last.row.upload_id;
-      }
-    }
-    return out;
+    const next = nextMarkers(page, (r) => r.upload_id);
+    return {
+      uploads: page.rows.map(rowToUpload), commonPrefixes: page.commonPrefixes, isTruncated: page.truncated,
+      ...(next.key === undefined ? {} : { nextKeyMarker: next.key }),
+      ...(next.id === undefined ? {} : { nextUploadIdMarker: next.id }),
+    };
   }
 }

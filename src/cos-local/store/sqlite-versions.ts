@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { DeleteObjectResult, DeleteVersionResult, ObjectRecord, VersionListPage, VersionListQuery, VersioningMode, VersionPatch, VersionRecord } from './types';
 import { RangeScans } from './sqlite-list';
-import { walk } from './sqlite-rollup';
+import { nextMarkers, walk } from './sqlite-rollup';
 import { objectToRow, rowToObject, rowToVersion, versionToRow, type ObjectRow, type VersionRow } from './sqlite-rows';
 
 type Key = [bucket: string, key: string];
@@ -143,15 +143,12 @@ export class VersionTable {
       rows: (lower, upper) => this.scans.rows(bucket, lower, upper),
     });
     const versions = page.rows.map((r) => rowToVersion(r, isLatest(r)));
-    const out: VersionListPage = { versions, commonPrefixes: page.commonPrefixes, isTruncated: page.truncated };
-    if (page.truncated && page.last) {
-      if ('prefix' in page.last) out.nextKeyMarker = page.last.prefix;
-      else {
-        out.nextKeyMarker = page.last.row.key;
-        out.nextVersionIdMarker = page.last.row.version_id;
-      }
-    }
-    return out;
+    const next = nextMarkers(page, (r) => r.version_id);
+    return {
+      versions, commonPrefixes: page.commonPrefixes, isTruncated: page.truncated,
+      ...(next.key === undefined ? {} : { nextKeyMarker: next.key }),
+      ...(next.id === undefined ? {} : { nextVersionIdMarker: next.id }),
+    };
   }
 
   private removeRow(bucket: string, key: string, versionId: string): string[] {
