@@ -16,9 +16,11 @@ export const E2E_COS_SECRET_KEY = 'e2eLocalRootSecretKey000000000001';
 const ACCOUNTS_FILE = 'e2e/fixtures/cos-local-accounts.json';
 export const E2E_ALICE_SECRET_ID = 'AKIDe2eLocalAliceKey00000000000000001';
 export const E2E_ALICE_SECRET_KEY = 'e2eLocalAliceSecretKey00000000001';
-const DATA_DIR = '.tmp/e2e-data';
-const SERVER_LOG = '.tmp/e2e-logs/local-server.log';
-const CAPTURE_DIR = '.tmp/e2e-capture/local';
+// A run on other ports (E2E_PORT set) keeps its state apart, so two runs can share a checkout.
+const RUN = process.env['E2E_PORT'] ? `-${E2E_PORT}` : '';
+const DATA_DIR = `.tmp/e2e-data${RUN}`;
+const SERVER_LOG = `.tmp/e2e-logs/local-server${RUN}.log`;
+const CAPTURE_DIR = `.tmp/e2e-capture/local${RUN}`;
 
 export default defineConfig({
   testDir: '.',
@@ -26,8 +28,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? '../.tmp/reports/playwright.json' }]],
-  outputDir: '../test-results',
+  reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? `../.tmp/reports/playwright${RUN}.json` }]],
+  outputDir: `../test-results${RUN}`,
   metadata: {
     // Read by e2e/capture.ts and e2e/secret-scan.spec.ts (paths relative to the repository root).
     captureDir: CAPTURE_DIR,
