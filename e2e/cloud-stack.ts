@@ -8,7 +8,7 @@
 // Every line the console prints (stdout and stderr, request logs on) is also written to the log file
 // the secret scan reads (e2e/secret-scan.spec.ts). Started and stopped by Playwright's webServer.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultAccounts } from '../src/cos-local/accounts';
 import { startCosLocal } from '../src/cos-local/app';
@@ -33,11 +33,18 @@ async function main(): Promise<void> {
   const origin = `http://127.0.0.1:${CLOUD.port}`;
   await seedDemo({ secretId: CLOUD.secretId, secretKey: CLOUD.secretKey, ip: `127.0.0.1:${cos.port}`, appId: '1250000000', consoleOrigins: [origin] });
 
+  // Part of the configuration comes from a CONSOLE_CONFIG file, as a deployment would have it: the
+  // production endpoint templates, spelled out (COS_DOMAIN/COS_SERVICE_DOMAIN), which the browser and
+  // the server's SDK both use.
+  const configFile = join(dataDir, 'console.json');
+  writeFileSync(configFile, JSON.stringify({ cos: { domain: '{Bucket}.cos.{Region}.myqcloud.com', serviceDomain: 'service.cos.myqcloud.com' } }));
+
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      CONSOLE_CONFIG: configFile,
       PORT: String(CLOUD.port),
       DATA_DIR: join(dataDir, 'console'),
       CONSOLE_ADMIN_PASSWORD: CLOUD.adminPassword,

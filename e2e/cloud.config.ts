@@ -5,7 +5,7 @@
 // self-signed, so the browser context ignores certificate errors (ignoreHTTPSErrors).
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium';
-import { CLOUD } from './cloud-settings';
+import { CLOUD, CLOUD_RUN } from './cloud-settings';
 
 export default defineConfig({
   testDir: '.',
@@ -13,8 +13,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? '../.tmp/reports/playwright-cloud.json' }]],
-  outputDir: '../test-results/cloud',
+  reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? `../.tmp/reports/playwright-cloud${CLOUD_RUN}.json` }]],
+  outputDir: `../test-results/cloud${CLOUD_RUN}`,
   metadata: {
     // Read by e2e/capture.ts and e2e/secret-scan.spec.ts (paths relative to the repository root).
     captureDir: CLOUD.captureDir,

@@ -1,12 +1,13 @@
 // `npm start`: local mode (cos-local in-process + console server) unless COS_SECRET_ID/KEY are set.
 // Builds the SPA when stale, seeds demo data on the first run, prints the URL and how to sign in.
+// Configuration: environment and CONSOLE_CONFIG, validated once by loadConfig (README "Configuration").
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultAccounts, loadAccountsFile } from '../src/cos-local/accounts';
 import { startCosLocal } from '../src/cos-local/app';
 import { buildApp } from '../src/server/app';
 import { UserRepository } from '../src/server/auth/users';
-import { loadConfig, type CosTarget } from '../src/server/config';
+import { cloudTarget, ConfigError, loadConfig, type CosTarget } from '../src/server/config';
 import { openDatabase } from '../src/server/db/database';
 import { buildIfStale } from './build-if-stale';
 import { localKey } from './local-key';
@@ -22,18 +23,16 @@ async function main(): Promise<void> {
   const lines: string[] = [];
 
   let cos: CosTarget;
+  const scheme = config.tls ? 'https' : 'http';
   if (config.cloud) {
-    const { endpointIp, ...cloud } = config.cloud;
-    cos = {
-      mode: 'cloud', ...cloud, browserDomain: '', protocol: 'https:', defaultRegion: cloud.region, stsEndpoint: cloud.stsHost,
-      // Test only (COS_ENDPOINT_IP): the Node SDK reaches this address with production Host headers.
-      ...(endpointIp ? { ip: endpointIp } : {}),
-    };
-    lines.push(`COS:         ${endpointIp ? `production hostnames at ${endpointIp} (COS_ENDPOINT_IP)` : 'https://*.myqcloud.com'}, region ${cloud.region}, STS ${cloud.stsHost}`);
+    const cloud = config.cloud;
+    cos = cloudTarget(config);
+    const hosts = cloud.domain ?? 'https://*.myqcloud.com';
+    lines.push(`COS:         ${cloud.endpointIp ? `${hosts} at ${cloud.endpointIp} (COS_ENDPOINT_IP)` : hosts}, region ${config.region}, STS ${cloud.stsHost}`);
   } else {
     // COS_LOCAL_ACCOUNTS: cos-local's accounts file (DESIGN.md §4); its first account is the one the
     // console uses and seeds. Without it, one account with the key of COS_LOCAL_SECRET_ID/KEY or a saved one.
-    const accountsFile = process.env['COS_LOCAL_ACCOUNTS'];
+    const accountsFile = config.cosLocalAccounts;
     const accounts = accountsFile ? await loadAccountsFile(accountsFile) : undefined;
     const first = accounts?.accounts[0];
     const key = first ? { secretId: first.secretId, secretKey: first.secretKey, generated: false } : localKey(config.dataDir, process.env);
@@ -48,7 +47,8 @@ async function main(): Promise<void> {
     const endpoint = `http://127.0.0.1:${local.port}`;
     cos = {
       mode: 'local', secretId: key.secretId, secretKey: key.secretKey, ip: `127.0.0.1:${local.port}`,
-      browserDomain: `${endpoint}/{Bucket}`, browserServiceDomain: endpoint, protocol: 'http:', defaultRegion: 'ap-guangzhou',
+      browserDomain: `${endpoint}/{Bucket}`, browserServiceDomain: endpoint, protocol: 'http:', defaultRegion: config.region,
+      ...(config.allowedRegions ? { allowedRegions: config.allowedRegions } : {}),
       // cos-local's STS on its plain port (DESIGN.md §4 "cos-local addressing": STS).
       stsEndpoint: `${endpoint}/`,
     };
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
     const marker = join(config.dataDir, '.demo-seeded');
     if (!existsSync(marker)) {
-      const origins = [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
+      const origins = [`${scheme}://127.0.0.1:${config.port}`, `${scheme}://localhost:${config.port}`];
       const seeded = await seedDemo({ ...key, ip: cos.ip ?? '', appId, consoleOrigins: origins });
       writeFileSync(marker, new Date().toISOString());
       lines.push(`demo data:   ${seeded.buckets} buckets, ${seeded.objects} objects (first run)`);
@@ -67,7 +67,10 @@ async function main(): Promise<void> {
 
   const db = openDatabase(join(config.dataDir, 'console.db'));
   const admin = await new UserRepository(db).ensureAdmin(config.adminPassword);
-  const app = await buildApp({ db, cos, config, distDir: join(root, 'dist'), logger: process.env['LOG_REQUESTS'] === '1' });
+  const app = await buildApp({
+    db, cos, config, distDir: join(root, 'dist'), logger: config.logRequests,
+    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
+  });
   closers.unshift(async () => { await app.close(); db.close(); });
   await app.listen({ port: config.port, host: config.host });
 
@@ -75,7 +78,11 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log([
     '',
-    `COS Console (${cos.mode} mode) is running at http://${config.host}:${port}`,
+    `COS Console (${cos.mode} mode) is running at ${scheme}://${config.host}:${port}`,
+    ...(config.configFile ? [`config:      ${config.configFile}`] : []),
+    ...(config.tls ? [`TLS:         ${config.tls.certFile}`] : []),
+    ...(config.allowedRegions ? [`regions:     ${config.allowedRegions.join(', ')} only`] : []),
+    ...(config.trustProxy !== false ? [`proxy:       client addresses from X-Forwarded-For (TRUST_PROXY)`] : []),
     ...lines,
     admin.generatedPassword
       ? `sign in:     user "admin", password ${admin.generatedPassword}  (generated now; shown only once — set CONSOLE_ADMIN_PASSWORD to choose one)`
@@ -97,6 +104,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -1,15 +1,16 @@
 // buildApp: the console server as a Fastify instance, ready to listen or to inject requests into.
 // main.ts and scripts/start.ts do the listening (DESIGN.md §5).
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { createServer as createHttpsServer } from 'node:https';
 import { AuditLog } from './audit/audit-log';
 import { createCredentialBox, KEY_BYTES, loadOrCreateSecretFile } from './auth/credential-box';
 import { LoginThrottle } from './auth/login-throttle';
 import { csrfGuard, sessionResolver } from './auth/plugin';
 import { SessionRepository } from './auth/sessions';
 import { UserRepository } from './auth/users';
-import type { CosTarget, ServerConfig } from './config';
+import type { CosTarget, ServerConfig, TrustProxy } from './config';
 import { createCosGateway, type CosGateway } from './cos/cos-gateway';
 import type { Db } from './db/database';
 import { ApiError } from './errors';
@@ -22,6 +23,7 @@ import { signRoutes } from './routes/sign';
 import { stsRoutes } from './routes/sts';
 import { createStsProvider, type StsProvider } from './sts';
 import { SigningKeys } from './sts/signing-keys';
+import { RegionPolicy } from './region-policy';
 import { securityHeaders } from './security-headers';
 import { serveSpa } from './static';
 
@@ -32,8 +34,13 @@ export interface AppOptions {
     // The key for API-key sessions' credentials: consoleSecret, else `<dataDir>/console-secret.key`;
     // with neither (API-only tests), a key for this process only.
     & Partial<Pick<ServerConfig, 'consoleSecret' | 'dataDir'>>
-    // Temporary keys' lifetime (default 1800 s).
-    & Partial<Pick<ServerConfig, 'stsSeconds'>>;
+    // Temporary keys' lifetime (default 1800 s); TRUST_PROXY (default false, config-proxy.ts).
+    & Partial<Pick<ServerConfig, 'stsSeconds' | 'trustProxy'>>;
+  /**
+   * TLS_CERT_FILE/TLS_KEY_FILE contents: serve HTTPS. Given here because Fastify takes its server at
+   * construction. Implies HSTS.
+   */
+  https?: { cert: Buffer; key: Buffer };
   /** The built SPA to serve; omitted in API-only tests. */
   distDir?: string;
   gateway?: CosGateway;
@@ -63,12 +70,30 @@ const REDACT = [
   '*.password', '*.secretKey', '*.SecretKey', '*.token', '*.credential', '*.generatedPassword', '*.TmpSecretKey', '*.SecurityToken',
 ];
 
+/**
+ * TRUST_PROXY as Fastify's option. A hop count becomes "trust the n nearest hops, whatever their
+ * address" (Express's meaning): Fastify 5 ignores a bare number, since it cannot tell the proxy from a
+ * client that reaches the server directly — README says to keep the console reachable only through
+ * the proxy then, and prefers a list of proxy addresses.
+ */
+function trustProxyOption(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof t === 'number') return (_address, hop) => hop < t;
+  return typeof t === 'object' ? [...t] : t;
+}
+
+/** Fastify serves an https.Server like an http.Server (it is one, to Node's types too). */
+const httpsFactory = (tls: { cert: Buffer; key: Buffer }): FastifyServerFactory => (handler) => createHttpsServer({ cert: tls.cert, key: tls.key }, handler);
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
   const app = Fastify({
     logger: options.logger === false ? false : { level: 'info', redact: REDACT, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // request.ip (sign-in throttle, audit log) and request.protocol come from X-Forwarded-* only
+    // from trusted proxies (config-proxy.ts).
+    trustProxy: trustProxyOption(options.config.trustProxy ?? false),
+    // An https.Server is an http.Server to Fastify's types; Fastify serves it the same way.
+    ...(options.https ? { serverFactory: httpsFactory(options.https) } : {}),
   });
   const users = new UserRepository(options.db, now);
   const secret = options.config.consoleSecret
@@ -77,7 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const audit = new AuditLog(options.db, now);
   const throttle = new LoginThrottle(options.db, now);
   const gateway = options.gateway ?? createCosGateway(options.cos);
-  const headers = securityHeaders(options.cos, { https: options.config.secureCookies });
+  const headers = securityHeaders(options.cos, { https: options.config.secureCookies || options.https !== undefined });
+  const regions = new RegionPolicy(options.cos.allowedRegions);
 
   const routes: RouteEntry[] = [];
   ROUTES.set(app, routes);
@@ -120,9 +146,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     stsRegion: options.cos.defaultRegion,
     now,
   });
-  signRoutes(app, { credential: serverKey, signSeconds: options.config.signSeconds, now, audit, keys });
-  stsRoutes(app, { provider: sts, credential: serverKey, durationSeconds: stsSeconds, audit });
-  bucketRoutes(app, { gateway, audit });
+  signRoutes(app, { credential: serverKey, signSeconds: options.config.signSeconds, now, audit, keys, regions });
+  stsRoutes(app, { provider: sts, credential: serverKey, durationSeconds: stsSeconds, audit, regions });
+  bucketRoutes(app, { gateway, audit, regions });
   if (options.distDir) await serveSpa(app, options.distDir);
   return app;
 }

@@ -15,7 +15,15 @@ describe('COS sources of the CSP', () => {
     ['local mode', local, ['http://127.0.0.1:9000', 'http://*.localhost:9000']],
     ['cloud mode', cloud, ['https://*.myqcloud.com', 'https://*.tencentcos.cn']],
     ['cloud mode behind production hostnames mapped to cos-local', { ...cloud, ip: '127.0.0.1:9443' }, ['https://*.myqcloud.com', 'https://*.tencentcos.cn', 'https://127.0.0.1:9443', 'https://*.localhost:9443']],
-    ['a custom domain template', { ...cloud, browserDomain: 'https://{Bucket}.files.example.com' }, ['https://*.myqcloud.com', 'https://*.tencentcos.cn', 'https://*.files.example.com']],
+    // COS_DOMAIN replaces the default hosts: the CSP allows exactly what the template produces.
+    ['a custom domain template', { ...cloud, browserDomain: 'https://{Bucket}.files.example.com' }, ['https://*.files.example.com']],
+    ['the internal endpoint template', { ...cloud, browserDomain: '{Bucket}.cos-internal.{Region}.tencentcos.cn' }, ['https://*.tencentcos.cn']],
+    ['a template with allowed regions', { ...cloud, browserDomain: '{Bucket}.cos-internal.{Region}.tencentcos.cn', allowedRegions: ['ap-guangzhou', 'ap-shanghai'] },
+      ['https://*.cos-internal.ap-guangzhou.tencentcos.cn', 'https://*.cos-internal.ap-shanghai.tencentcos.cn']],
+    ['a private endpoint and service domain', { ...cloud, browserDomain: 'https://cos.example.internal/{Bucket}', browserServiceDomain: 'https://cos.example.internal', allowedRegions: ['ap-guangzhou'] },
+      ['https://cos.example.internal']],
+    ['an http private endpoint (COS_ALLOW_HTTP)', { ...cloud, browserDomain: 'http://cos.example.internal:8080/{Bucket}' }, ['http://cos.example.internal:8080']],
+    ['the default hosts with allowed regions', { ...cloud, allowedRegions: ['ap-guangzhou', 'cn-south'] }, ['https://*.cos.ap-guangzhou.myqcloud.com', 'https://*.cn-south.myqcloud.com']],
   ])('%s', (_case, target, expected) => {
     expect(cosSources(target)).toEqual(expected);
   });
@@ -46,6 +54,15 @@ describe('the policy', () => {
     expect(directives.get('connect-src')).toEqual(["'self'", 'https://*.myqcloud.com', 'https://*.tencentcos.cn']);
     expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it('allows in connect-src, img-src and media-src only the template\'s hosts', () => {
+    const csp = contentSecurityPolicy({ ...cloud, browserDomain: '{Bucket}.cos.{Region}.myqcloud.com', allowedRegions: ['ap-shanghai'] });
+    for (const directive of ['connect-src', 'img-src', 'media-src']) {
+      const sources = csp.split('; ').find((d) => d.startsWith(`${directive} `))?.split(' ') ?? [];
+      expect(sources).toContain('https://*.cos.ap-shanghai.myqcloud.com');
+      expect(sources.filter((x) => /myqcloud|tencentcos/.test(x))).toEqual(['https://*.cos.ap-shanghai.myqcloud.com']);
+    }
   });
 
   it('sends HSTS only over HTTPS', () => {

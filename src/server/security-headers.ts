@@ -14,14 +14,23 @@
 // protected buckets, weakening them for everyone; with the origin they can allow just the console.
 import type { CosTarget } from './config';
 
+/** Regions whose default bucket host has no `cos.` label (cos-protocol.md §2.3 getUrl). */
+const LEGACY_REGIONS = new Set(['cn-south', 'cn-south-2', 'cn-north', 'cn-east', 'cn-southwest', 'sg']);
+
 /** The COS origins the browser talks to, as CSP sources. */
 export function cosSources(cos: CosTarget): string[] {
   const out = new Set<string>();
-  if (cos.mode === 'cloud') {
-    // Default COS hosts: <bucket>.cos.<region>.myqcloud.com, service.cos.myqcloud.com, and the newer
-    // tencentcos.cn domain (cos-protocol.md §1).
-    out.add('https://*.myqcloud.com');
-    out.add('https://*.tencentcos.cn');
+  const regions = cos.allowedRegions;
+  if (cos.mode === 'cloud' && cos.browserDomain === '') {
+    if (regions) {
+      // The SDK's default bucket host of each allowed region, nothing wider (cos-protocol.md §2.3).
+      for (const r of regions) out.add(LEGACY_REGIONS.has(r) ? `https://*.${r}.myqcloud.com` : `https://*.cos.${r}.myqcloud.com`);
+    } else {
+      // Default COS hosts: <bucket>.cos.<region>.myqcloud.com, service.cos.myqcloud.com, and the newer
+      // tencentcos.cn domain (cos-protocol.md §1).
+      out.add('https://*.myqcloud.com');
+      out.add('https://*.tencentcos.cn');
+    }
   }
   if (cos.ip) {
     const port = cos.ip.split(':').at(-1) ?? '';
@@ -32,16 +41,26 @@ export function cosSources(cos: CosTarget): string[] {
     out.add(`${cos.protocol}//*.localhost${suffix}`);
   }
   for (const template of [cos.browserDomain, cos.browserServiceDomain]) {
-    const source = templateSource(template ?? '', cos.protocol);
-    if (source) out.add(source);
+    for (const source of templateSources(template ?? '', cos.protocol, regions)) out.add(source);
   }
   return [...out];
 }
 
 /**
+ * A template's sources; with allowed regions, `{Region}` is filled with each of them, so
+ * `{Bucket}.cos.{Region}.myqcloud.com` allows `https://*.cos.ap-guangzhou.myqcloud.com`, not all of
+ * myqcloud.com.
+ */
+export function templateSources(template: string, protocol: CosTarget['protocol'], regions?: readonly string[]): string[] {
+  const filled = regions && template.includes('{Region}') ? regions.map((r) => template.replaceAll('{Region}', r)) : [template];
+  return [...new Set(filled.map((t) => templateSource(t, protocol)).filter((s) => s !== ''))];
+}
+
+/**
  * A cos-js-sdk-v5 `Domain` template (`http://127.0.0.1:9000/{Bucket}`,
  * `{Bucket}.cos.{Region}.example.com`) as a CSP source: placeholders in the host become a leading
- * wildcard, the only kind CSP has. '' when there is no usable host.
+ * wildcard, the only kind CSP has. '' when there is no usable host (config-domain.ts refuses such
+ * templates at start).
  */
 export function templateSource(template: string, protocol: CosTarget['protocol']): string {
   if (template === '') return '';
@@ -88,8 +107,9 @@ export function securityHeaders(cos: CosTarget, options: { https: boolean }): Re
     'referrer-policy': 'strict-origin',
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
-    // Only when the console is served over HTTPS (what secureCookies says): over plain HTTP the
-    // header is ignored anyway, and sending it from a test setup would be misleading.
+    // Only when the console is served over HTTPS (its own TLS listener, or SECURE_COOKIES behind a
+    // TLS-terminating proxy): over plain HTTP the header is ignored anyway, and sending it from a
+    // test setup would be misleading.
     ...(options.https ? { 'strict-transport-security': 'max-age=31536000' } : {}),
   };
 }

@@ -83,4 +83,5 @@ export function expectNoSecret(res: LightMyRequestResponse, secrets: readonly st
 export const unusedBucketWrites = {
   createBucket: (): Promise<void> => Promise.reject(new Error('createBucket is not used by this test')),
   ensureConsoleCors: (): Promise<'added' | 'present'> => Promise.reject(new Error('ensureConsoleCors is not used by this test')),
+  consoleCorsReachable: (): Promise<boolean> => Promise.reject(new Error('consoleCorsReachable is not used by this test')),
 };

@@ -7,6 +7,8 @@ export interface ConsoleConfig {
   /** cos-js-sdk-v5 endpoint settings: `domain` is a `Domain` template ('' = the SDK's default hosts). */
   cos: { domain: string; serviceDomain?: string; protocol: 'http:' | 'https:' };
   defaultRegion: string;
+  /** The only regions this console works in (server COS_ALLOWED_REGIONS); absent = every region. */
+  allowedRegions?: string[];
 }
 
 export interface SessionUser {
@@ -43,6 +45,8 @@ export interface SignRequest {
   Bucket: string;
   Region: string;
   Key: string;
+  /** Share links only: the link's lifetime in seconds (the server picks the key time from it). */
+  Expires?: number;
 }
 
 export interface SignedAuthorization {
@@ -61,6 +65,7 @@ export async function getConfig(): Promise<ConsoleConfig> {
     mode: body.mode === 'cloud' ? 'cloud' : 'local',
     cos: { domain: cos.domain, protocol: cos.protocol, ...(str(cos.serviceDomain) ? { serviceDomain: cos.serviceDomain } : {}) },
     defaultRegion: str(body.defaultRegion) ? body.defaultRegion : '',
+    ...(Array.isArray(body.allowedRegions) && body.allowedRegions.every(str) ? { allowedRegions: body.allowedRegions } : {}),
   };
 }
 
@@ -114,4 +119,70 @@ export async function listBuckets(): Promise<BucketSummary[]> {
     if (!isRecord(b) || !str(b.name) || !str(b.region)) throw malformed('/api/buckets');
     return { name: b.name, region: b.region, creationDate: str(b.creationDate) ? b.creationDate : '' };
   });
+}
+
+/** A bulk task that temporary keys are asked for (POST /api/sts, src/server/routes/sts.ts). */
+export interface TempKeyTask {
+  bucket: string;
+  region: string;
+  /** Key prefix the keys are narrowed to; no leading `/`, no `*`. */
+  prefix: string;
+  /** Exact CAM actions, `name/cos:PutObject`. */
+  actions: string[];
+}
+
+/** Temporary keys in the shape cos-js-sdk-v5's getAuthorization accepts (DESIGN.md §4). */
+export interface TempKeys {
+  TmpSecretId: string;
+  TmpSecretKey: string;
+  SecurityToken: string;
+  /** Unix seconds. */
+  StartTime: number;
+  ExpiredTime: number;
+}
+
+const int = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/**
+ * Temporary keys for one task. A 409 `StsUnavailable` (an API-key session whose key cannot call STS)
+ * is thrown as an ApiError like any refusal; the caller then signs per request with /api/sign.
+ */
+export async function requestTempKeys(task: TempKeyTask, csrfToken: string): Promise<TempKeys> {
+  const body = await apiRequest('/api/sts', { method: 'POST', body: task, csrfToken });
+  if (!isRecord(body)) throw malformed('/api/sts');
+  const { TmpSecretId, TmpSecretKey, SecurityToken, StartTime, ExpiredTime } = body;
+  if (!str(TmpSecretId) || !str(TmpSecretKey) || !str(SecurityToken) || SecurityToken === '' || !int(StartTime) || !int(ExpiredTime)) {
+    throw malformed('/api/sts');
+  }
+  return { TmpSecretId, TmpSecretKey, SecurityToken, StartTime, ExpiredTime };
+}
+
+/** Whether a bucket's CORS rules let this console's origin make its requests (issue 5). */
+export interface ConsoleCorsStatus {
+  reachable: boolean;
+  /** The console's origin, as the server sees it: the one a rule must allow. */
+  origin: string;
+}
+
+const bucketPath = (bucket: string) => `/api/buckets/${encodeURIComponent(bucket)}/console-cors`;
+
+export async function getConsoleCors(bucket: string, region: string): Promise<ConsoleCorsStatus> {
+  const path = `${bucketPath(bucket)}?region=${encodeURIComponent(region)}`;
+  const body = await apiRequest(path);
+  if (!isRecord(body) || typeof body.reachable !== 'boolean' || !str(body.origin)) throw malformed(bucketPath(bucket));
+  return { reachable: body.reachable, origin: body.origin };
+}
+
+/** Adds the console's CORS rule to the bucket ('present': a rule already covered the origin). */
+export async function allowConsoleCors(bucket: string, region: string, csrfToken: string): Promise<{ status: 'added' | 'present'; origin: string }> {
+  const body = await apiRequest(bucketPath(bucket), { method: 'POST', body: { region }, csrfToken });
+  if (!isRecord(body) || (body.status !== 'added' && body.status !== 'present') || !str(body.origin)) throw malformed(bucketPath(bucket));
+  return { status: body.status, origin: body.origin };
+}
+
+/** PUT Bucket through the server (admins): a browser gets no CORS answer for a bucket not yet made. */
+export async function createBucket(name: string, region: string, csrfToken: string): Promise<{ name: string; region: string }> {
+  const body = await apiRequest('/api/buckets', { method: 'POST', body: { name, region }, csrfToken });
+  if (!isRecord(body) || !str(body.name) || !str(body.region)) throw malformed('/api/buckets');
+  return { name: body.name, region: body.region };
 }

@@ -28,6 +28,73 @@ export interface ListObjectsPage {
   nextMarker: string | undefined;
 }
 
+export interface ShareLinkInput {
+  bucket: string;
+  region: string;
+  key: string;
+  /** Lifetime of the link in seconds (the server caps it: MAX_SHARE_SECONDS). */
+  expiresSeconds: number;
+}
+
+export interface ShareLink {
+  /** A pre-signed GET URL anyone can open until it expires. */
+  url: string;
+  /** When the signature stops working (epoch ms), read from its q-key-time. */
+  expiresAt: number;
+}
+
 export interface CosClient {
   listObjects(input: ListObjectsInput): Promise<ListObjectsPage>;
+  /** A pre-signed GET URL for one object (getObjectUrl, signed by /api/sign with Expires). */
+  shareLink(input: ShareLinkInput): Promise<ShareLink>;
+  /** A client for one bulk task (uploads into a folder, a batch delete), on temporary keys (task-client.ts). */
+  forTask(task: CosTask): CosTaskClient;
+}
+
+/** What a bulk task touches: temporary keys are asked for exactly this (POST /api/sts). */
+export interface CosTask {
+  kind: 'upload' | 'delete';
+  bucket: string;
+  region: string;
+  /** Every key of the task starts with it ('' = the whole bucket). */
+  prefix: string;
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+  /** Bytes per second, as the SDK measures it. */
+  speed: number;
+}
+
+export interface UploadInput {
+  key: string;
+  body: Blob;
+  onProgress: (progress: UploadProgress) => void;
+}
+
+export interface RunningUpload {
+  /** Settles when COS has the whole object (or the upload failed, with a CosClientError). */
+  done: Promise<void>;
+  /** Stops sending; `done` then never settles (the caller records the cancellation itself). */
+  cancel: () => void;
+}
+
+export interface DeleteFailure {
+  key: string;
+  code: string;
+  message: string;
+}
+
+export interface DeleteBatchResult {
+  deleted: string[];
+  failed: DeleteFailure[];
+}
+
+export interface CosTaskClient {
+  readonly task: CosTask;
+  /** uploadFile: one PUT up to the slice size, a resumable multipart upload above it. */
+  upload(input: UploadInput): RunningUpload;
+  /** One DELETE Multiple Objects request (at most 1000 keys); per-key failures are in the result. */
+  deleteBatch(keys: readonly string[]): Promise<DeleteBatchResult>;
 }

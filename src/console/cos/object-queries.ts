@@ -16,9 +16,11 @@ export const OBJECT_PAGE_SIZE = 1000;
 export const objectQueries = {
   all: (b: BucketRef) => ['objects', b.region, b.name] as const,
   lists: (b: BucketRef) => [...objectQueries.all(b), 'list'] as const,
+  /** The listing of one folder only: what an upload into it invalidates. */
+  listKey: (b: BucketRef, prefix: string) => [...objectQueries.lists(b), { prefix }] as const,
   list: (cos: CosClient, b: BucketRef, prefix: string) =>
     infiniteQueryOptions({
-      queryKey: [...objectQueries.lists(b), { prefix }] as const,
+      queryKey: objectQueries.listKey(b, prefix),
       queryFn: ({ pageParam }) =>
         cos.listObjects({ bucket: b.name, region: b.region, prefix, delimiter: '/', marker: pageParam, maxKeys: OBJECT_PAGE_SIZE }),
       initialPageParam: '',

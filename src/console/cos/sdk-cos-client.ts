@@ -1,11 +1,15 @@
 // CosClient on cos-js-sdk-v5. The browser calls COS (or cos-local) directly; the console server only
-// signs each request (POST /api/sign) and never relays COS traffic (DESIGN.md §2).
+// signs each request (POST /api/sign), or issues temporary keys for bulk tasks (forTask, task-client.ts),
+// and never relays COS traffic (DESIGN.md §2).
 import type COS from 'cos-js-sdk-v5';
-import type { SignRequest, SignedAuthorization } from '../api/console-api';
+import type { SignRequest, SignedAuthorization, TempKeys, TempKeyTask } from '../api/console-api';
 import { ApiError } from '../api/http';
-import type { CosClient, ListObjectsInput, ListObjectsPage } from './cos-client';
+import type { CosClient, CosTask, CosTaskClient, ListObjectsInput, ListObjectsPage, ShareLink, ShareLinkInput } from './cos-client';
 import { CosClientError, fromSdkError } from './cos-error';
 import { mapListResult } from './map-list-result';
+import { toCallbackParams, toSignError } from './sign-callback';
+import { createTaskClient } from './task-client';
+import { keyTimeOfUrl } from './share-expiry';
 
 export interface SdkCosClientOptions {
   /** cos-js-sdk-v5 `Domain` template from /api/config, e.g. 'http://127.0.0.1:9000/{Bucket}'; '' = COS hosts. */
@@ -13,20 +17,13 @@ export interface SdkCosClientOptions {
   serviceDomain?: string;
   protocol: 'http:' | 'https:';
   sign: (request: SignRequest) => Promise<SignedAuthorization>;
+  /** POST /api/sts: temporary keys for bulk tasks (forTask); without it they sign per request. */
+  requestTempKeys?: (task: TempKeyTask) => Promise<TempKeys>;
 }
 
 type AuthCallback = (params: COS.GetAuthorizationCallbackParams) => void;
 
-// The SDK accepts `{ Authorization, SecurityToken }` (src/base.js getAuthorizationAsync), but its
-// typings only describe the STS-key object; a bare string is typed, so use it when there is no token.
-function toCallbackParams(auth: SignedAuthorization): COS.GetAuthorizationCallbackParams {
-  return auth.SecurityToken === undefined ? auth.Authorization : (auth as COS.Credentials);
-}
-
-function toSignError(error: unknown): CosClientError {
-  if (error instanceof ApiError) return new CosClientError('sign', error.code, error.message, error.status);
-  return new CosClientError('sign', 'SignFailed', error instanceof Error ? error.message : String(error));
-}
+const noTempKeys = (): Promise<TempKeys> => Promise.reject(new ApiError(409, 'StsUnavailable', 'No temporary keys: sign each request.'));
 
 export function createSdkCosClient(options: SdkCosClientOptions): CosClient {
   let sdk: Promise<COS> | undefined;
@@ -34,11 +31,16 @@ export function createSdkCosClient(options: SdkCosClientOptions): CosClient {
   // params …". It calls getAuthorization synchronously inside the API call, so call() opens this
   // sink around the call and the callback reports into the sink that was open when it started.
   let signErrorSink: CosClientError[] | undefined;
+  // getObjectUrl does not hand its Expires to getAuthorization (src/base.js getAuthorizationAsync), yet
+  // the server must know it to sign a share link for that long: shareLink() sets this around the
+  // synchronous part of the call, the same way as the sink above.
+  let shareExpires: number | undefined;
 
   function getAuthorization(params: COS.GetAuthorizationOptions, callback: AuthCallback): void {
     const sink = signErrorSink;
+    const expires = shareExpires;
     const { Method, Pathname, Query, Headers, Bucket, Region, Key } = params;
-    options.sign({ Method, Pathname, Query, Headers, Bucket, Region, Key }).then(
+    options.sign({ Method, Pathname, Query, Headers, Bucket, Region, Key, ...(expires !== undefined ? { Expires: expires } : {}) }).then(
       (auth) => callback(toCallbackParams(auth)),
       (error: unknown) => {
         sink?.push(toSignError(error));
@@ -83,7 +85,43 @@ export function createSdkCosClient(options: SdkCosClientOptions): CosClient {
     }
   }
 
+  /** getObjectUrl with the signature's lifetime passed on to the server (see shareExpires). */
+  function signedUrl(cos: COS, input: ShareLinkInput): Promise<string> {
+    shareExpires = input.expiresSeconds;
+    try {
+      return new Promise((resolve, reject) => {
+        cos.getObjectUrl(
+          { Bucket: input.bucket, Region: input.region, Key: input.key, Sign: true, Expires: input.expiresSeconds },
+          (err, data) => (err ? reject(err) : resolve(data.Url)),
+        );
+      });
+    } finally {
+      shareExpires = undefined;
+    }
+  }
+
+  // One task client per folder and kind, so its SDK instance and temporary keys are reused by every
+  // upload into that folder (the keys are cached until they near expiry, task-credentials.ts).
+  const taskClients = new Map<string, CosTaskClient>();
+  function forTask(task: CosTask): CosTaskClient {
+    const id = JSON.stringify([task.kind, task.region, task.bucket, task.prefix]);
+    let client = taskClients.get(id);
+    if (!client) {
+      client = createTaskClient({ domain: options.domain, serviceDomain: options.serviceDomain, protocol: options.protocol, task, sign: options.sign, requestTempKeys: options.requestTempKeys ?? noTempKeys });
+      taskClients.set(id, client);
+    }
+    return client;
+  }
+
   return {
+    forTask,
+    shareLink: (input: ShareLinkInput): Promise<ShareLink> =>
+      call(async (cos) => {
+        const url = await signedUrl(cos, input);
+        const keyTime = keyTimeOfUrl(url);
+        if (!keyTime) throw new CosClientError('client', 'UnsignedUrl', 'The share link came back without a signature time.');
+        return { url, expiresAt: keyTime.end * 1000 };
+      }),
     listObjects: (input: ListObjectsInput): Promise<ListObjectsPage> =>
       call(async (cos) => {
         const result = await cos.getBucket({

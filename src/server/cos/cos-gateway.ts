@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import COS from 'cos-nodejs-sdk-v5';
 import { reachesConsole, withConsoleRule } from '../../shared/cors/console-rule';
-import { buildCorsXml, parseCorsXml } from '../../shared/xml/cors';
+import { buildCorsXml, parseCorsXml, type CorsConfiguration } from '../../shared/xml/cors';
 import type { CosTarget } from '../config';
 
 export interface BucketSummary {
@@ -34,8 +34,13 @@ export interface CosGateway {
   verifyCredential(key: CosKey): Promise<CredentialCheck>;
   /** PUT Bucket with the server's credential (a browser gets no CORS answer for a bucket not yet made). */
   createBucket(name: string, region: string): Promise<void>;
-  /** Adds the console's CORS rule to the bucket unless a rule already covers the console origin. */
-  ensureConsoleCors(bucket: string, region: string, origin: string): Promise<'added' | 'present'>;
+  /**
+   * Adds the console's CORS rule to the bucket unless a rule already covers the console origin; with
+   * the server's credential, or with an API-key session's own key.
+   */
+  ensureConsoleCors(bucket: string, region: string, origin: string, key?: CosKey): Promise<'added' | 'present'>;
+  /** Whether the bucket's CORS rules already let `origin` make the console's requests (GET Bucket cors). */
+  consoleCorsReachable(bucket: string, region: string, origin: string, key?: CosKey): Promise<boolean>;
 }
 
 /** Codes COS gives a key it does not accept (cos-protocol.md, error codes): not the key's owner's permissions. */
@@ -54,6 +59,9 @@ export function createCosGateway(target: CosTarget): CosGateway {
       ...(key.token ? { SecurityToken: key.token } : {}),
       Protocol: target.protocol,
       ...(target.ip ? { Ip: target.ip } : {}),
+      // COS_DOMAIN / COS_SERVICE_DOMAIN: the same endpoint template as the browser (config-domain.ts).
+      ...(target.serverDomain ? { Domain: target.serverDomain } : {}),
+      ...(target.serverServiceDomain ? { ServiceDomain: target.serverServiceDomain } : {}),
       Timeout: 15_000,
     });
   const server = client({ secretId: target.secretId, secretKey: target.secretKey });
@@ -62,27 +70,34 @@ export function createCosGateway(target: CosTarget): CosGateway {
     return (result.Buckets ?? []).map((b) => ({ name: b.Name, region: b.Location, creationDate: b.CreationDate }));
   };
   // Raw ?cors XML through the SDK's generic request: the shared codec keeps the rules verbatim.
-  const readCors = async (bucket: string, region: string): Promise<string | undefined> => {
+  const readCors = async (cos: COS, bucket: string, region: string): Promise<string | undefined> => {
     try {
-      const r = await server.request({ Method: 'GET', Bucket: bucket, Region: region, Action: 'cors', RawBody: true } as COS.RequestParams);
+      const r = await cos.request({ Method: 'GET', Bucket: bucket, Region: region, Action: 'cors', RawBody: true } as COS.RequestParams);
       return String(r.Body ?? '');
     } catch (e) {
       if ((e as SdkError).code === 'NoSuchCORSConfiguration') return undefined;
       throw e;
     }
   };
+  const currentCors = async (cos: COS, bucket: string, region: string): Promise<CorsConfiguration | undefined> => {
+    const text = await readCors(cos, bucket, region);
+    const parsed = text === undefined ? undefined : parseCorsXml(text);
+    return parsed?.ok ? parsed.value : undefined;
+  };
   return {
     listBuckets: (key) => list(key ? client(key) : server),
     async createBucket(name, region) {
       await server.putBucket({ Bucket: name, Region: region });
     },
-    async ensureConsoleCors(bucket, region, origin) {
-      const text = await readCors(bucket, region);
-      const parsed = text === undefined ? undefined : parseCorsXml(text);
-      const current = parsed?.ok ? parsed.value : undefined;
+    async consoleCorsReachable(bucket, region, origin, key) {
+      return reachesConsole(await currentCors(key ? client(key) : server, bucket, region), origin);
+    },
+    async ensureConsoleCors(bucket, region, origin, key) {
+      const cos = key ? client(key) : server;
+      const current = await currentCors(cos, bucket, region);
       if (reachesConsole(current, origin)) return 'present';
       const body = buildCorsXml(withConsoleRule(current, origin));
-      await server.request({
+      await cos.request({
         Method: 'PUT', Bucket: bucket, Region: region, Action: 'cors', Body: body,
         Headers: { 'Content-Type': 'application/xml', 'Content-MD5': createHash('md5').update(body).digest('base64') },
       } as COS.RequestParams);

@@ -3,15 +3,26 @@
 // the buckets its grants name; an admin everything the server's credential lists; an API-key session
 // what its own key lists.
 //
-// POST /api/buckets (create) and POST /api/buckets/:bucket/console-cors ("let this console reach the
-// bucket": adds the minimal CORS rule for the console's origin) are admin actions with the server's
-// credential — a browser cannot do either before the bucket has that rule.
+// POST /api/buckets (create) is an admin action with the server's credential — a browser cannot do
+// it before the bucket has a CORS rule for the console.
+//
+// "Let this console reach the bucket" (issue 5): a browser sees a bucket without a CORS rule for the
+// console only as a network error (no status, no body), so the console asks the server.
+// GET /api/buckets/:bucket/console-cors says whether the bucket's rules let the console's origin make
+// its requests; POST adds the minimal rule (src/shared/cors/console-rule.ts). Who, with which key:
+// - admin: the server's credential (ask and fix);
+// - API-key session: its own key (ask and fix) — COS decides; in cloud mode its buckets need not be
+//   the server's;
+// - restricted console account: may ask about a bucket one of its grants names (server's credential,
+//   read only); fixing is an administrator's job (403 saying so).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseBucketName } from '../../shared/cos/bucket-name';
 import type { AuditLog } from '../audit/audit-log';
-import { auditActor, isAdmin, requireAdmin, requireSession } from '../auth/plugin';
-import type { CosGateway } from '../cos/cos-gateway';
+import { auditActor, isAdmin, requireAdmin, requireSession, type AuthContext } from '../auth/plugin';
+import type { CosGateway, CosKey } from '../cos/cos-gateway';
 import { ApiError } from '../errors';
+import type { RegionPolicy } from '../region-policy';
+import { errorSchema } from './schemas';
 
 const REGION = { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } as const;
 
@@ -22,12 +33,28 @@ function cosFailure(e: unknown): ApiError | undefined {
   return new ApiError(err.statusCode, err.code, typeof err.message === 'string' ? err.message : err.code);
 }
 
-/** The console's own origin, as the browser sends it (the CSRF guard already checked it is this host). */
+/**
+ * The console's own origin, as the browser sends it (the CSRF guard already checked it is this host).
+ * A same-origin GET carries no Origin header (Fetch spec), so the status check falls back to the Host.
+ */
 function consoleOrigin(request: FastifyRequest): string {
   return request.headers.origin ?? `${request.protocol}://${request.headers.host ?? ''}`;
 }
 
-export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; audit: AuditLog }): void {
+/** The key to read or change a bucket's CORS with for this session (undefined: the server's), or why not. */
+function corsKey(auth: AuthContext, bucket: string, intent: 'check' | 'fix'): { key: CosKey | undefined } | ApiError {
+  if (isAdmin(auth)) return { key: undefined };
+  if (auth.kind === 'api-key' && auth.credential) return { key: auth.credential };
+  if (intent === 'fix') {
+    return new ApiError(403, 'Forbidden', 'Only a console administrator can let the console reach this bucket; ask an administrator to add the console\'s CORS rule.');
+  }
+  const granted = (auth.user?.grants ?? []).some((g) => g.bucket === bucket);
+  return granted ? { key: undefined } : new ApiError(403, 'Forbidden', `"${auth.label}" has no grant on ${bucket}.`);
+}
+
+const CONSOLE_CORS_PARAMS = { type: 'object', properties: { bucket: { type: 'string', maxLength: 80 } }, required: ['bucket'] } as const;
+
+export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; audit: AuditLog; regions: RegionPolicy }): void {
   app.post<{ Body: { name: string; region: string } }>('/api/buckets', {
     preHandler: requireAdmin,
     schema: {
@@ -36,6 +63,12 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
     },
   }, async (request, reply) => {
     const { name, region } = request.body;
+    // COS_ALLOWED_REGIONS (region-policy.ts): refused and audited like any other refusal.
+    const outside = deps.regions.refusal(region);
+    if (outside) {
+      deps.audit.record({ actor: auditActor(request.auth!), event: 'bucket.create', resource: name, outcome: 'refused', ip: request.ip, detail: outside.message });
+      throw outside;
+    }
     const parsed = parseBucketName(name);
     if (!parsed.ok) throw new ApiError(400, 'InvalidBucketName', `The bucket name is invalid: ${parsed.reason}.`);
     try {
@@ -48,22 +81,63 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
     return reply.code(201).send({ name, region });
   });
 
-  app.post<{ Params: { bucket: string }; Body: { region: string } }>('/api/buckets/:bucket/console-cors', {
-    preHandler: requireAdmin,
+  app.get<{ Params: { bucket: string }; Querystring: { region: string } }>('/api/buckets/:bucket/console-cors', {
+    preHandler: requireSession,
     schema: {
-      params: { type: 'object', properties: { bucket: { type: 'string', maxLength: 80 } }, required: ['bucket'] },
-      body: { type: 'object', properties: { region: REGION }, required: ['region'], additionalProperties: false },
-      response: { 200: { type: 'object', properties: { status: { type: 'string', enum: ['added', 'present'] }, origin: { type: 'string' } }, required: ['status', 'origin'] } },
+      params: CONSOLE_CORS_PARAMS,
+      querystring: { type: 'object', properties: { region: REGION }, required: ['region'], additionalProperties: false },
+      response: {
+        200: { type: 'object', properties: { reachable: { type: 'boolean' }, origin: { type: 'string' } }, required: ['reachable', 'origin'] },
+        400: errorSchema, 403: errorSchema, 404: errorSchema,
+      },
     },
   }, async (request) => {
+    const { bucket } = request.params;
     const origin = consoleOrigin(request);
-    let status: 'added' | 'present';
+    const entry = { actor: auditActor(request.auth!), event: 'settings.cors.check', action: 'name/cos:GetBucketCORS', resource: bucket, ip: request.ip };
+    const who = deps.regions.refusal(request.query.region) ?? corsKey(request.auth!, bucket, 'check');
+    if (who instanceof ApiError) {
+      deps.audit.record({ ...entry, outcome: 'refused', detail: who.message });
+      throw who;
+    }
+    let reachable: boolean;
     try {
-      status = await deps.gateway.ensureConsoleCors(request.params.bucket, request.body.region, origin);
+      reachable = await deps.gateway.consoleCorsReachable(bucket, request.query.region, origin, who.key);
     } catch (e) {
+      deps.audit.record({ ...entry, outcome: 'failed', detail: String((e as { code?: unknown }).code ?? 'error') });
       throw cosFailure(e) ?? e;
     }
-    deps.audit.record({ actor: auditActor(request.auth!), event: 'settings.cors', resource: request.params.bucket, outcome: 'ok', ip: request.ip, detail: `console rule ${status} for ${origin}` });
+    deps.audit.record({ ...entry, outcome: 'ok', detail: `${reachable ? 'reachable' : 'not reachable'} from ${origin}` });
+    return { reachable, origin };
+  });
+
+  app.post<{ Params: { bucket: string }; Body: { region: string } }>('/api/buckets/:bucket/console-cors', {
+    preHandler: requireSession,
+    schema: {
+      params: CONSOLE_CORS_PARAMS,
+      body: { type: 'object', properties: { region: REGION }, required: ['region'], additionalProperties: false },
+      response: {
+        200: { type: 'object', properties: { status: { type: 'string', enum: ['added', 'present'] }, origin: { type: 'string' } }, required: ['status', 'origin'] },
+        400: errorSchema, 403: errorSchema, 404: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const { bucket } = request.params;
+    const origin = consoleOrigin(request);
+    const entry = { actor: auditActor(request.auth!), event: 'settings.cors', action: 'name/cos:PutBucketCORS', resource: bucket, ip: request.ip };
+    const who = deps.regions.refusal(request.body.region) ?? corsKey(request.auth!, bucket, 'fix');
+    if (who instanceof ApiError) {
+      deps.audit.record({ ...entry, outcome: 'refused', detail: who.message });
+      throw who;
+    }
+    let status: 'added' | 'present';
+    try {
+      status = await deps.gateway.ensureConsoleCors(bucket, request.body.region, origin, who.key);
+    } catch (e) {
+      deps.audit.record({ ...entry, outcome: 'failed', detail: String((e as { code?: unknown }).code ?? 'error') });
+      throw cosFailure(e) ?? e;
+    }
+    deps.audit.record({ ...entry, outcome: 'ok', detail: `console rule ${status} for ${origin}` });
     return { status, origin };
   });
 
@@ -104,6 +178,8 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
       const granted = new Set((auth.user?.grants ?? []).map((g) => g.bucket));
       buckets = buckets.filter((b) => granted.has(b.name));
     }
+    // COS_ALLOWED_REGIONS: buckets of other regions are not this console's (region-policy.ts).
+    buckets = deps.regions.filter(buckets);
     buckets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { buckets };
   });

@@ -27,6 +27,8 @@ export function metaRoutes(app: FastifyInstance, deps: { cos: CosTarget; gateway
             mode: { type: 'string' },
             cos: { type: 'object', properties: { domain: { type: 'string' }, serviceDomain: { type: 'string' }, protocol: { type: 'string' } } },
             defaultRegion: { type: 'string' },
+            // COS_ALLOWED_REGIONS: absent = every region.
+            allowedRegions: { type: 'array', items: { type: 'string' } },
           },
         },
       },
@@ -35,5 +37,6 @@ export function metaRoutes(app: FastifyInstance, deps: { cos: CosTarget; gateway
     mode: deps.cos.mode,
     cos: { domain: deps.cos.browserDomain, serviceDomain: deps.cos.browserServiceDomain, protocol: deps.cos.protocol },
     defaultRegion: deps.cos.defaultRegion,
+    ...(deps.cos.allowedRegions ? { allowedRegions: [...deps.cos.allowedRegions] } : {}),
   }));
 }

@@ -23,6 +23,7 @@ import { keyTimeFrom, signRequest } from '../../shared/signature/sign';
 import type { AuditLog } from '../audit/audit-log';
 import { auditActor, requireSession, type AuthContext } from '../auth/plugin';
 import { ApiError } from '../errors';
+import type { RegionPolicy } from '../region-policy';
 import { StsFailure } from '../sts/types';
 import type { SigningKeys } from '../sts/signing-keys';
 import { errorSchema } from './schemas';
@@ -56,6 +57,8 @@ export interface SignRouteDeps {
   audit: AuditLog;
   /** Temporary keys for console accounts with grants. */
   keys: SigningKeys;
+  /** COS_ALLOWED_REGIONS, for every kind of session. */
+  regions: RegionPolicy;
 }
 
 const stringify = (m: Record<string, Scalar> | undefined): Record<string, string> =>
@@ -125,6 +128,8 @@ export function signRoutes(app: FastifyInstance, deps: SignRouteDeps): void {
     };
 
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'host')) refuse(new ApiError(400, 'HostNotSigned', 'The Host header must be signed.'));
+    const outside = deps.regions.signRefusal({ ...(body.Bucket !== undefined ? { Bucket: body.Bucket } : {}), ...(body.Region !== undefined ? { Region: body.Region } : {}), Headers: headers });
+    if (outside) refuse(outside);
     const access = accessOf(auth);
     let signer: Signer;
     if (auth.kind === 'api-key' && auth.credential) {

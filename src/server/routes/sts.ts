@@ -15,6 +15,7 @@ import { taskPolicy, type StsTask } from '../../shared/access/sts-policy';
 import type { AuditLog } from '../audit/audit-log';
 import { auditActor, requireSession } from '../auth/plugin';
 import { ApiError } from '../errors';
+import type { RegionPolicy } from '../region-policy';
 import { mayNotCallSts, StsFailure, type StsCredential, type StsProvider } from '../sts/types';
 import { errorSchema } from './schemas';
 
@@ -25,6 +26,8 @@ export interface StsRouteDeps {
   /** STS_SECONDS. */
   durationSeconds: number;
   audit: AuditLog;
+  /** COS_ALLOWED_REGIONS, for every kind of session. */
+  regions: RegionPolicy;
 }
 
 const STS_UNAVAILABLE = 'StsUnavailable';
@@ -66,6 +69,9 @@ export function stsRoutes(app: FastifyInstance, deps: StsRouteDeps): void {
       deps.audit.record({ ...entry, outcome: 'refused', detail: error.message });
       throw error;
     };
+
+    const outside = deps.regions.refusal(task.region);
+    if (outside) return refuse(outside);
 
     let credential: StsCredential;
     let access: Scope | undefined;

@@ -1,13 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Input } from 'tdesign-react';
+import { Button, Input } from 'tdesign-react';
 import { ApiError } from '../../../api/http';
+import { useCurrentSession } from '../../../app/use-current-session';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useInnerInputAttributes } from '../../../components/use-inner-input-attributes';
 import { bucketQueries } from '../../../cos/bucket-queries';
 import { filterBuckets } from '../model/filter-buckets';
+import { accountAppId } from '../model/new-bucket';
 import { BucketTable } from './bucket-table';
+import { CreateBucketDialog } from './create-bucket-dialog';
 import { OpenBucketForm } from './open-bucket-form';
 
 /** /buckets: the buckets this session may see, with a client-side name filter (or, for a key that may not list buckets, a form to open one by name). */
@@ -20,17 +23,28 @@ export function BucketListPage() {
   const [filter, setFilter] = useState('');
   const filterRef = useInnerInputAttributes({ 'aria-label': t('buckets.filterLabel') });
   const visible = filterBuckets(buckets.data ?? [], filter);
+  // Creating a bucket is an admin action on the server (POST /api/buckets).
+  const isAdmin = useCurrentSession()?.user.role === 'admin';
+  const [creating, setCreating] = useState(false);
 
   return (
     <section className="page">
       <header className="page__header">
         <h1 className="page__title">{t('buckets.title')}</h1>
-        {canListBuckets ? (
-          <div ref={filterRef} className="page__filter">
-            <Input type="search" value={filter} onChange={setFilter} placeholder={t('buckets.filterPlaceholder')} clearable />
-          </div>
-        ) : null}
+        <div className="page__actions">
+          {isAdmin ? (
+            <Button theme="primary" onClick={() => setCreating(true)}>
+              {t('bucketCreate.open')}
+            </Button>
+          ) : null}
+          {canListBuckets ? (
+            <div ref={filterRef} className="page__filter">
+              <Input type="search" value={filter} onChange={setFilter} placeholder={t('buckets.filterPlaceholder')} clearable />
+            </div>
+          ) : null}
+        </div>
       </header>
+      {isAdmin ? <CreateBucketDialog visible={creating} onClose={() => setCreating(false)} appId={accountAppId(buckets.data ?? [])} /> : null}
       {!canListBuckets ? (
         <OpenBucketForm />
       ) : buckets.isError && !buckets.data ? (

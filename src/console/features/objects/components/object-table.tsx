@@ -4,18 +4,24 @@ import { FolderIcon } from '../../../components/folder-icon';
 import { RouterLink } from '../../../components/router-link';
 import { formatDateTime } from '../../../i18n/format-date';
 import { fileSize } from '../model/file-size';
-import type { ObjectRow } from '../model/object-rows';
+import type { FileRow, ObjectRow } from '../model/object-rows';
 import { storageClassKey } from '../model/storage-class';
+import { selectionColumn, type RowSelection } from './delete-selection-column';
+import { shareActionColumn } from './share-action-column';
 
 export interface ObjectTableProps {
   rows: ObjectRow[];
   loading: boolean;
   emptyText: string;
   linkTo: (prefix: string) => string;
+  /** Checkboxes to select rows (for Delete); none when absent. */
+  selection?: RowSelection;
+  /** Opens the share dialog for a file ("Share" row action); no action column when absent. */
+  onShare?: (row: FileRow) => void;
 }
 
 /** Folders (links that open them) then files (names as text), relative to the current folder. */
-export function ObjectTable({ rows, loading, emptyText, linkTo }: ObjectTableProps) {
+export function ObjectTable({ rows, loading, emptyText, linkTo, selection, onShare }: ObjectTableProps) {
   const { t, i18n } = useTranslation();
   const columns: PrimaryTableCol<ObjectRow>[] = [
     {
@@ -54,5 +60,7 @@ export function ObjectTable({ rows, loading, emptyText, linkTo }: ObjectTablePro
       },
     },
   ];
+  if (selection) columns.unshift(selectionColumn(rows, selection, t));
+  if (onShare) columns.push(shareActionColumn(onShare, t));
   return <Table<ObjectRow> rowKey="id" data={rows} columns={columns} loading={loading} empty={emptyText} hover />;
 }

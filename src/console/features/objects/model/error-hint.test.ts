@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CosClientError } from '../../../cos/cos-error';
-import { errorHintKey } from './error-hint';
+import { errorHintKey, isNetworkFailure } from './error-hint';
 
 describe('errorHintKey', () => {
   it.each([
@@ -14,5 +14,14 @@ describe('errorHintKey', () => {
     ['anything else', new Error('boom'), 'objects.hints.generic'],
   ])('%s', (_name, error, key) => {
     expect(errorHintKey(error)).toBe(key);
+  });
+});
+
+describe('isNetworkFailure', () => {
+  it('is true only when no answer came (CORS blocked or endpoint down)', () => {
+    expect(isNetworkFailure(new CosClientError('network', 'NetworkError', 'CORS blocked or network error', 0))).toBe(true);
+    expect(isNetworkFailure(new CosClientError('cos', 'AccessDenied', 'x', 403))).toBe(false);
+    expect(isNetworkFailure(new CosClientError('sign', 'Forbidden', 'x', 403))).toBe(false);
+    expect(isNetworkFailure(new Error('Network request failed'))).toBe(false);
   });
 });

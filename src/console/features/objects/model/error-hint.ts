@@ -27,3 +27,12 @@ export function errorHintKey(error: unknown): ErrorHintKey {
       return CREDENTIAL_CODES.has(error.code) ? 'objects.hints.credentials' : 'objects.hints.generic';
   }
 }
+
+/**
+ * No answer at all: the endpoint is down, or the browser blocked the response because the bucket's
+ * CORS rules do not allow this page's origin — the SDK cannot tell which (cos-error.ts), so the
+ * console then asks its server (GET /api/buckets/:bucket/console-cors).
+ */
+export function isNetworkFailure(error: unknown): boolean {
+  return error instanceof CosClientError && error.source === 'network';
+}
