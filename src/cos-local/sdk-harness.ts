@@ -46,7 +46,11 @@ export function multiAccounts(): AccountsFile {
       {
         uin: '100000000001', appId: APPID, secretId: SECRET_ID, secretKey: SECRET_KEY,
         subUsers: [
-          { uin: '100000000011', name: 'alice', ...KEYS.alice, policies: allow(['name/cos:GetObject', 'name/cos:PutObject'], [`${photos}/alice/*`]) },
+          // alice may also get temporary keys (CAM: name/sts:GetFederationToken; src/cos-local/sts/cam-permission.ts); bob may not.
+          {
+            uin: '100000000011', name: 'alice', ...KEYS.alice,
+            policies: [...allow(['name/cos:GetObject', 'name/cos:PutObject'], [`${photos}/alice/*`]), ...allow(['name/sts:GetFederationToken'], ['*'])],
+          },
           { uin: '100000000012', name: 'bob', ...KEYS.bob, policies: allow(['name/cos:GetService', 'name/cos:PutBucket'], ['*']) },
         ],
       },

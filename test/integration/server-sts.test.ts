@@ -66,6 +66,19 @@ describe('API-key sessions', () => {
     expect((await post(t, alice, '/api/sts', { bucket: PHOTOS, region: REGION, prefix: '', actions: ['name/cos:*'] })).body.error?.code).toBe('InvalidTask');
   });
 
+  it('a sub-user without the CAM permission for STS gets 409 StsUnavailable, and /api/sign signs with its key', async () => {
+    const t = await localApp();
+    // bob's policies allow GetService and PutBucket, not name/sts:GetFederationToken.
+    const bob = await signInWithKey(t.app, KEYS.bob);
+    const r = await post(t, bob, '/api/sts', { bucket: PHOTOS, region: REGION, prefix: '', actions: ['name/cos:GetObject'] });
+    expect(r.status).toBe(409);
+    expect(r.body.error?.code).toBe('StsUnavailable');
+    const signed = await post(t, bob, '/api/sign', { Method: 'GET', Pathname: '/', Query: {}, Headers: { Host: ip() } });
+    expect(signed.status).toBe(200);
+    const list = await fetch(`http://${ip()}/`, { headers: { authorization: (signed.body as unknown as { Authorization: string }).Authorization } });
+    expect(list.status).toBe(200);
+  });
+
   it('a temporary key cannot get temporary keys: 409 StsUnavailable, and /api/sign signs with it, token included', async () => {
     const t = await localApp();
     const admin = await signIn(t.app);

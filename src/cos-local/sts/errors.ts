@@ -7,6 +7,7 @@ export type StsErrorCode =
   | 'AuthFailure.SecretIdNotFound'
   | 'AuthFailure.SignatureExpire'
   | 'AuthFailure.SignatureFailure'
+  | 'AuthFailure.UnauthorizedOperation'
   | 'InternalError'
   | 'InvalidAction'
   | 'InvalidParameter'

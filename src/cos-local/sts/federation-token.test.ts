@@ -13,10 +13,15 @@ const POLICY = {
   version: '2.0',
   statement: [{ effect: 'allow', action: ['name/cos:GetObject'], resource: ['qcs::cos:ap-guangzhou:uid/1250000000:photos-1250000000/a/*'] }],
 };
+const STS_ALLOWED = { version: '2.0', statement: [{ effect: 'allow', action: ['name/sts:GetFederationToken'], resource: ['*'] }] };
 const accounts: AccountsFile = {
   accounts: [{
     uin: '100000000001', appId: '1250000000', secretId: 'AKIDROOT', secretKey: 'root-key',
-    subUsers: [{ uin: '100000000011', name: 'alice', secretId: 'AKIDALICE', secretKey: 'alice-key', policies: [] }],
+    subUsers: [
+      { uin: '100000000011', name: 'alice', secretId: 'AKIDALICE', secretKey: 'alice-key', policies: [STS_ALLOWED] },
+      // No STS permission: CAM refuses the call itself (cam-permission.ts).
+      { uin: '100000000012', name: 'bob', secretId: 'AKIDBOB', secretKey: 'bob-key', policies: [] },
+    ],
   }],
 };
 const registry = new AccountRegistry(accounts);
@@ -56,6 +61,10 @@ describe('GetFederationToken', () => {
     expect(t.ExpiredTime).toBe(NOW / 1000 + 129_600);
     const key = registry.findTemporaryKey(t.Credentials.TmpSecretId, t.Credentials.Token, NOW);
     expect(key.principal).toMatchObject({ kind: 'temporary', user: { name: 'alice' }, account: { appId: '1250000000' } });
+  });
+
+  it('refuses a sub-user whose CAM policies do not allow name/sts:GetFederationToken', () => {
+    expect(errorOf(request({ secretId: 'AKIDBOB', secretKey: 'bob-key' }))).toBe('AuthFailure.UnauthorizedOperation');
   });
 
   it('verifies HmacSHA256 when SignatureMethod says so, and only then', () => {

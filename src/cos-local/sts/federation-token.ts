@@ -7,6 +7,7 @@
 // authorization time from the Principal the token resolves to (principal.ts).
 import { parsePolicy } from '../../shared/policy/parse';
 import type { KeyEntry } from '../principal';
+import { checkFederationPermission } from './cam-permission';
 import { StsError } from './errors';
 import { sameSignature, signV1, stringToSignV1 } from './signature-v1';
 import { deriveTmpSecretKey, issueToken } from './token';
@@ -131,6 +132,7 @@ export function getFederationToken(req: StsRequest, deps: StsDeps): FederationTo
   const params = formParams(req.body);
   checkAction(params);
   const caller = authenticate(req, params, deps);
+  checkFederationPermission(caller);
   const version = required(params, 'Version');
   if (version !== STS_VERSION) throw new StsError('InvalidParameterValue', `Version \`${version}\` is not ${STS_VERSION}.`);
   required(params, 'Name');
