@@ -55,6 +55,36 @@ function corsKey(auth: AuthContext, bucket: string, intent: 'check' | 'fix'): { 
 const CONSOLE_CORS_PARAMS = { type: 'object', properties: { bucket: { type: 'string', maxLength: 80 } }, required: ['bucket'] } as const;
 
 export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; audit: AuditLog; regions: RegionPolicy }): void {
+  /**
+   * The console-cors check or fix for this session: refused (region, who) or run with the key
+   * corsKey picks, audited either way with the outcome COS gave.
+   */
+  async function corsAction<T extends boolean | 'added' | 'present'>(
+    request: FastifyRequest<{ Params: { bucket: string } }>, region: string, intent: 'check' | 'fix', run: (key: CosKey | undefined) => Promise<T>,
+  ): Promise<T> {
+    const { bucket } = request.params;
+    const origin = consoleOrigin(request);
+    const entry = intent === 'check'
+      ? { event: 'settings.cors.check', action: 'name/cos:GetBucketCORS' }
+      : { event: 'settings.cors', action: 'name/cos:PutBucketCORS' };
+    const base = { actor: auditActor(request.auth!), ...entry, resource: bucket, ip: request.ip };
+    const who = deps.regions.refusal(region) ?? corsKey(request.auth!, bucket, intent);
+    if (who instanceof ApiError) {
+      deps.audit.record({ ...base, outcome: 'refused', detail: who.message });
+      throw who;
+    }
+    let result: T;
+    try {
+      result = await run(who.key);
+    } catch (e) {
+      deps.audit.record({ ...base, outcome: 'failed', detail: String((e as { code?: unknown }).code ?? 'error') });
+      throw cosFailure(e) ?? e;
+    }
+    const detail = intent === 'check' ? `${result ? 'reachable' : 'not reachable'} from ${origin}` : `console rule ${String(result)} for ${origin}`;
+    deps.audit.record({ ...base, outcome: 'ok', detail });
+    return result;
+  }
+
   app.post<{ Body: { name: string; region: string } }>('/api/buckets', {
     preHandler: requireAdmin,
     schema: {
@@ -92,22 +122,9 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
       },
     },
   }, async (request) => {
-    const { bucket } = request.params;
     const origin = consoleOrigin(request);
-    const entry = { actor: auditActor(request.auth!), event: 'settings.cors.check', action: 'name/cos:GetBucketCORS', resource: bucket, ip: request.ip };
-    const who = deps.regions.refusal(request.query.region) ?? corsKey(request.auth!, bucket, 'check');
-    if (who instanceof ApiError) {
-      deps.audit.record({ ...entry, outcome: 'refused', detail: who.message });
-      throw who;
-    }
-    let reachable: boolean;
-    try {
-      reachable = await deps.gateway.consoleCorsReachable(bucket, request.query.region, origin, who.key);
-    } catch (e) {
-      deps.audit.record({ ...entry, outcome: 'failed', detail: String((e as { code?: unknown }).code ?? 'error') });
-      throw cosFailure(e) ?? e;
-    }
-    deps.audit.record({ ...entry, outcome: 'ok', detail: `${reachable ? 'reachable' : 'not reachable'} from ${origin}` });
+    const reachable = await corsAction(request, request.query.region, 'check', (key) =>
+      deps.gateway.consoleCorsReachable(request.params.bucket, request.query.region, origin, key));
     return { reachable, origin };
   });
 
@@ -122,22 +139,9 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
       },
     },
   }, async (request) => {
-    const { bucket } = request.params;
     const origin = consoleOrigin(request);
-    const entry = { actor: auditActor(request.auth!), event: 'settings.cors', action: 'name/cos:PutBucketCORS', resource: bucket, ip: request.ip };
-    const who = deps.regions.refusal(request.body.region) ?? corsKey(request.auth!, bucket, 'fix');
-    if (who instanceof ApiError) {
-      deps.audit.record({ ...entry, outcome: 'refused', detail: who.message });
-      throw who;
-    }
-    let status: 'added' | 'present';
-    try {
-      status = await deps.gateway.ensureConsoleCors(bucket, request.body.region, origin, who.key);
-    } catch (e) {
-      deps.audit.record({ ...entry, outcome: 'failed', detail: String((e as { code?: unknown }).code ?? 'error') });
-      throw cosFailure(e) ?? e;
-    }
-    deps.audit.record({ ...entry, outcome: 'ok', detail: `console rule ${status} for ${origin}` });
+    const status = await corsAction(request, request.body.region, 'fix', (key) =>
+      deps.gateway.ensureConsoleCors(request.params.bucket, request.body.region, origin, key));
     return { status, origin };
   });
 
