@@ -4,7 +4,7 @@
 // 2025/, and is refused — with COS's own error — at the bucket root and under 2024/.
 import type { Page } from '@playwright/test';
 import { expect, test } from './capture';
-import { E2E_ALICE_SECRET_ID, E2E_ALICE_SECRET_KEY } from './playwright.config';
+import { E2E_ALICE_SECRET_ID, E2E_ALICE_SECRET_KEY, E2E_COS_PORT } from './playwright.config';
 
 const BUCKET = 'photos-1250000000';
 
@@ -59,4 +59,34 @@ test('a sub-user limited to 2025/ sees that prefix and is refused elsewhere', as
   await expect(page.getByRole('alert')).toContainText('AccessDenied');
   await expect(page.getByText('spring/')).toHaveCount(0);
   await expect(page.getByText('cherry-blossom.png')).toHaveCount(0);
+});
+
+// Her policies do not allow name/sts:GetFederationToken, so cos-local (as CAM) refuses her temporary
+// keys: /api/sts answers 409 StsUnavailable and the console signs each upload request with /api/sign —
+// with her own key, so COS judges it by her policy (which lets her write under 2025/).
+test('a sub-user without STS permission uploads inside her prefix with per-request signatures', async ({ page }) => {
+  await signInWithKey(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
+  const puts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'PUT' && new URL(r.url()).port === String(E2E_COS_PORT)) puts.push(r.headers()['x-cos-security-token'] ?? '');
+  });
+  const name = `alice-${Date.now().toString(36)}.txt`;
+  await page.goto(objectsUrl('2025/summer/'));
+  await expect(page.getByText('beach.png')).toBeVisible();
+
+  const sts = page.waitForResponse((r) => r.url().endsWith('/api/sts'));
+  const sign = page.waitForResponse((r) => r.url().endsWith('/api/sign') && r.request().postDataJSON()?.Method?.toUpperCase() === 'PUT');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  await (await chooser).setFiles([{ name, mimeType: 'text/plain', buffer: Buffer.from('from alice\n') }]);
+  const stsResponse = await sts;
+  expect(stsResponse.status()).toBe(409);
+  expect(((await stsResponse.json()) as { error: { code: string } }).error.code).toBe('StsUnavailable');
+  expect((await sign).status()).toBe(200);
+  const uploads = page.getByRole('region', { name: 'Uploads' });
+  await expect(uploads).toContainText('Done: 1 of 1', { timeout: 30_000 });
+  await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
+  // Her permanent key signed it: no security token on the PUT.
+  expect(puts).toEqual(['']);
 });
