@@ -88,7 +88,7 @@ function CreateBucketForm({ appId, create, onCancel }: { appId: string | undefin
         help={t('bucketCreate.nameHelp', { example: exampleBucketName(appId), max: MAX_BUCKET_NAME_LENGTH })}
         {...(showName && nameError ? { status: 'error' as const, tips: t(nameError.key, { max: MAX_BUCKET_NAME_LENGTH, appId: appId ?? '', example: exampleBucketName(appId) }) } : {})}
       >
-        <div>
+        <div className="create-bucket__field">
           <Input ref={nameRef} value={name} onChange={setName} placeholder={exampleBucketName(appId)} maxlength={80} />
         </div>
       </Form.FormItem>
@@ -99,11 +99,11 @@ function CreateBucketForm({ appId, create, onCancel }: { appId: string | undefin
         {...(submitted && regionError ? { status: 'error' as const, tips: t(regionError) } : {})}
       >
         {allowed && allowed.length > 0 ? (
-          <div ref={regionRef} className="create-bucket__region">
+          <div ref={regionRef} className="create-bucket__field create-bucket__region">
             <Select value={region} onChange={(v) => setRegion(typeof v === 'string' ? v : '')} options={allowed.map((r) => ({ label: r, value: r }))} />
           </div>
         ) : (
-          <div>
+          <div className="create-bucket__field">
             <Input ref={regionRef} value={region} onChange={setRegion} />
           </div>
         )}
