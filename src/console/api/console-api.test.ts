@@ -18,6 +18,21 @@ describe('session user', () => {
     expect(await getSession()).toEqual({ user: { name: 'admin', role: 'admin', canListBuckets: true }, csrfToken: 't' });
   });
 
+  it('reads a restricted account session with its grants', async () => {
+    const grants = [{ bucket: 'photos-1250000000', prefix: '2025/', permissions: ['list', 'read'] }];
+    answer({ user: { name: 'ann', kind: 'account', role: 'user', grants }, csrfToken: 't' });
+    expect(await getSession()).toEqual({ user: { name: 'ann', role: 'user', canListBuckets: true, grants }, csrfToken: 't' });
+  });
+
+  it.each([
+    ['no grants', undefined],
+    ['grants that are not a list', { bucket: 'photos-1250000000' }],
+    ['a grant with an unknown permission', [{ bucket: 'photos-1250000000', prefix: '', permissions: ['everything'] }]],
+  ])('refuses a restricted account session with %s', async (_case, grants) => {
+    answer({ user: { name: 'ann', kind: 'account', role: 'user', grants }, csrfToken: 't' });
+    await expect(getSession()).rejects.toMatchObject({ code: 'MalformedResponse' });
+  });
+
   it.each([true, false])('reads an API-key session (canListBuckets %s)', async (canListBuckets) => {
     answer({ user: { name: 'AKIDx', kind: 'api-key', role: 'api-key', temporary: false, canListBuckets }, csrfToken: 't' });
     expect(await getSession()).toEqual({ user: { name: 'AKIDx', role: 'api-key', canListBuckets }, csrfToken: 't' });

@@ -1,5 +1,6 @@
 // Typed calls to the console server's HTTP API (DESIGN.md §4). Each response is checked for the
 // fields the console uses, so a contract drift shows up as one clear error instead of `undefined`s.
+import { parseGrants, type Grant } from '../../shared/access/grants';
 import { ApiError, apiRequest, isRecord, malformed } from './http';
 
 export interface ConsoleConfig {
@@ -17,6 +18,11 @@ export interface SessionUser {
   role: 'admin' | 'user' | 'api-key';
   /** False for an API key COS refused GET Service: the console then opens buckets by name. */
   canListBuckets: boolean;
+  /**
+   * A restricted console account's grants (role 'user'): where the console sends it and which actions
+   * it offers. Absent for admins and API keys, which the console does not restrict (COS decides).
+   */
+  grants?: Grant[];
 }
 
 export interface KeyCredentials {
@@ -74,7 +80,12 @@ function parseUser(value: unknown, path: string): SessionUser {
   if (value.kind === 'api-key' || value.role === 'api-key') {
     return { name: value.name, role: 'api-key', canListBuckets: value.canListBuckets === true };
   }
-  return { name: value.name, role: value.role === 'admin' ? 'admin' : 'user', canListBuckets: true };
+  if (value.role === 'admin') return { name: value.name, role: 'admin', canListBuckets: true };
+  // A restricted account without readable grants would be shown the whole console and refused at
+  // every turn: a contract error, not an empty scope.
+  const grants = parseGrants(value.grants);
+  if (!grants.ok) throw malformed(path);
+  return { name: value.name, role: 'user', canListBuckets: true, grants: grants.value };
 }
 
 /** The current session, or null when there is none (401). */

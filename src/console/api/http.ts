@@ -14,7 +14,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
   /** Sent as `x-csrf-token`; every state-changing request needs it (DESIGN.md §4). */
   csrfToken?: string;

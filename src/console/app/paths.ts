@@ -21,4 +21,7 @@ export const paths = {
   buckets: () => '/buckets',
   objects: (bucket: string, options: { prefix?: string; region?: string } = {}) =>
     `/buckets/${encodeURIComponent(bucket)}/objects${query({ prefix: options.prefix, region: options.region })}`,
+  adminUsers: () => '/admin/users',
+  /** The audit log; `params` are its filters and page (features/admin/model/audit-query.ts). */
+  adminAudit: (params: Record<string, string | undefined> = {}) => `/admin/audit${query(params)}`,
 };

@@ -67,6 +67,15 @@ export function createAppRouter(queryClient: QueryClient) {
               loader: prefetchBuckets,
               lazy: async () => ({ Component: (await import('../features/objects/components/object-list-page')).ObjectListPage }),
             },
+            // Admin pages check the role themselves (AdminOnly): a non-admin gets an explanation, not a redirect.
+            {
+              path: '/admin/users',
+              lazy: async () => ({ Component: (await import('../features/admin/components/users-page')).UsersPage }),
+            },
+            {
+              path: '/admin/audit',
+              lazy: async () => ({ Component: (await import('../features/admin/components/audit-page')).AuditPage }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

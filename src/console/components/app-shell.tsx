@@ -1,6 +1,8 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { Button, Layout, Space, Tag } from 'tdesign-react';
+import { paths } from '../app/paths';
 import { LanguageSelect } from './language-select';
 import { RouterLink } from './router-link';
 
@@ -18,6 +20,25 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
   document.getElementById('main-content')?.focus();
 }
 
+/** Admins only: console accounts and the audit log (the pages refuse anyone else too). */
+function AdminNav() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const links = [
+    { to: paths.adminUsers(), label: t('admin.nav.users') },
+    { to: paths.adminAudit(), label: t('admin.nav.audit') },
+  ];
+  return (
+    <nav aria-label={t('admin.nav.label')} className="app-shell__nav">
+      {links.map((l) => (
+        <RouterLink key={l.to} to={l.to} theme="default" {...(pathname === l.to ? { 'aria-current': 'page' as const } : {})}>
+          {l.label}
+        </RouterLink>
+      ))}
+    </nav>
+  );
+}
+
 /** The frame of every signed-in page: header (product, language, user, sign out) and content. */
 export function AppShell({ user, homePath, onSignOut, signingOut, children }: AppShellProps) {
   const { t } = useTranslation();
@@ -31,6 +52,7 @@ export function AppShell({ user, homePath, onSignOut, signingOut, children }: Ap
           {t('app.productName')}
         </RouterLink>
         <Space align="center" size="medium">
+          {user?.role === 'admin' ? <AdminNav /> : null}
           <LanguageSelect />
           {user ? (
             <span className="app-shell__user">

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../audit/audit-log';
-import { ADMIN_PASSWORD, expectNoSecret, sessionCookie, signIn, testApp, type TestApp } from '../test-support';
+import type { Grant } from '../../shared/access/grants';
+import type { CosGateway } from '../cos/cos-gateway';
+import { ADMIN_PASSWORD, expectNoSecret, sessionCookie, signIn, signInWithKey, testApp, type TestApp } from '../test-support';
 
 let t: TestApp | undefined;
 let extra: TestApp | undefined;
@@ -183,5 +185,62 @@ describe('sessions', () => {
     // Limits still hold after the restart.
     clock.now += 601_000;
     expect((await extra.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })).statusCode).toBe(401);
+  });
+});
+
+// The console navigates a restricted account by its grants (DESIGN.md §1: it lands in the prefixes it
+// may use): /api/session must carry them for such an account, and nothing of the kind for the others.
+describe('GET /api/session: grants to navigate by', () => {
+  const GRANTS: Grant[] = [
+    { bucket: 'photos-1250000000', prefix: '2025/', permissions: ['list', 'read'] },
+    { bucket: 'photos-1250000000', prefix: 'team/', permissions: ['list', 'write'] },
+    { bucket: 'documents-1250000000', prefix: '', permissions: ['list', 'read', 'write'] },
+  ];
+  const session = async (app: TestApp['app'], cookie: string) => {
+    const res = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { user: Record<string, unknown>; csrfToken: string };
+  };
+
+  it('gives a restricted account every grant, each with exactly bucket, prefix and permissions, at sign-in too', async () => {
+    t = await testApp();
+    await t.users.create('ann', 'user', 'ann-password-123', GRANTS);
+    const res = await login(t.app, { username: 'ann', password: 'ann-password-123' });
+    expect(res.json()).toEqual({ user: { name: 'ann', kind: 'account', role: 'user', grants: GRANTS } });
+    const body = await session(t.app, sessionCookie(res));
+    expect(body.user).toEqual({ name: 'ann', kind: 'account', role: 'user', grants: GRANTS });
+    expect(Object.keys((body.user.grants as object[])[0] ?? {}).sort()).toEqual(['bucket', 'permissions', 'prefix']);
+  });
+
+  it('follows a change of grants without a new sign-in', async () => {
+    t = await testApp();
+    const ann = await t.users.create('ann', 'user', 'ann-password-123', GRANTS);
+    const { cookie } = await signIn(t.app, 'ann', 'ann-password-123');
+    const narrower = [{ bucket: 'photos-1250000000', prefix: '2026/', permissions: ['list'] }] satisfies Grant[];
+    t.users.update(ann.id, { grants: narrower });
+    expect((await session(t.app, cookie)).user.grants).toEqual(narrower);
+  });
+
+  it('gives an admin no grants: the console does not restrict it', async () => {
+    t = await testApp();
+    const { cookie } = await signIn(t.app);
+    const body = await session(t.app, cookie);
+    expect(body.user).toEqual({ name: 'admin', kind: 'account', role: 'admin' });
+    expect(body.user).not.toHaveProperty('grants');
+  });
+
+  it('gives an API-key session no grants: COS decides what its key may do', async () => {
+    const gateway: CosGateway = {
+      listBuckets: () => Promise.resolve([]),
+      verifyCredential: () => Promise.resolve({ valid: true, canListBuckets: true }),
+      createBucket: () => Promise.reject(new Error('not used')),
+      consoleCorsReachable: () => Promise.reject(new Error('not used')),
+      ensureConsoleCors: () => Promise.reject(new Error('not used')),
+    };
+    t = await testApp({}, { gateway });
+    const { cookie } = await signInWithKey(t.app, { secretId: 'AKIDsessionkey000000000000000000001', secretKey: 'session-secret-key-000000000000001' });
+    const body = await session(t.app, cookie);
+    expect(body.user).toEqual({ name: 'AKIDsessionkey000000000000000000001', kind: 'api-key', role: 'api-key', temporary: false, canListBuckets: true });
+    expect(body.user).not.toHaveProperty('grants');
   });
 });

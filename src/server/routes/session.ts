@@ -35,6 +35,12 @@ export type SessionUserView =
   | { name: string; kind: 'account'; role: 'admin' | 'user'; grants?: Grant[] }
   | { name: string; kind: 'api-key'; role: 'api-key'; temporary: boolean; canListBuckets: boolean };
 
+/**
+ * A restricted account's grants go to the console so it can send the account to the prefixes it may
+ * use and offer only the actions they allow (DESIGN.md §1: no dead ends); a grant holds nothing
+ * secret. Admins get none: the console does not restrict them. API-key sessions get none either
+ * (apiKeyView): COS decides what their key may do, which the server cannot know in advance.
+ */
 export function accountView(user: User): SessionUserView {
   return user.role === 'admin' ? { name: user.name, kind: 'account', role: 'admin' } : { name: user.name, kind: 'account', role: 'user', grants: user.grants };
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Input } from 'tdesign-react';
 import { ApiError } from '../../../api/http';
-import { useCurrentSession } from '../../../app/use-current-session';
+import { useBrowseScope, useCurrentSession } from '../../../app/use-current-session';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useInnerInputAttributes } from '../../../components/use-inner-input-attributes';
 import { bucketQueries } from '../../../cos/bucket-queries';
@@ -25,6 +25,7 @@ export function BucketListPage() {
   const visible = filterBuckets(buckets.data ?? [], filter);
   // Creating a bucket is an admin action on the server (POST /api/buckets).
   const isAdmin = useCurrentSession()?.user.role === 'admin';
+  const scope = useBrowseScope();
   const [creating, setCreating] = useState(false);
 
   return (
@@ -61,6 +62,7 @@ export function BucketListPage() {
         <BucketTable
           buckets={visible}
           loading={buckets.isPending}
+          scope={scope}
           emptyText={filter.trim() ? t('buckets.noMatch', { query: filter.trim() }) : t('buckets.empty')}
         />
       )}

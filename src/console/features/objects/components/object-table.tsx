@@ -18,10 +18,12 @@ export interface ObjectTableProps {
   selection?: RowSelection;
   /** Opens the share dialog for a file ("Share" row action); no action column when absent. */
   onShare?: (row: FileRow) => void;
+  /** Why this session may not share a file (the Share button is then disabled); undefined: it may. */
+  shareDenied?: (row: FileRow) => string | undefined;
 }
 
 /** Folders (links that open them) then files (names as text), relative to the current folder. */
-export function ObjectTable({ rows, loading, emptyText, linkTo, selection, onShare }: ObjectTableProps) {
+export function ObjectTable({ rows, loading, emptyText, linkTo, selection, onShare, shareDenied }: ObjectTableProps) {
   const { t, i18n } = useTranslation();
   const columns: PrimaryTableCol<ObjectRow>[] = [
     {
@@ -61,6 +63,6 @@ export function ObjectTable({ rows, loading, emptyText, linkTo, selection, onSha
     },
   ];
   if (selection) columns.unshift(selectionColumn(rows, selection, t));
-  if (onShare) columns.push(shareActionColumn(onShare, t));
+  if (onShare) columns.push(shareActionColumn(onShare, t, shareDenied));
   return <Table<ObjectRow> rowKey="id" data={rows} columns={columns} loading={loading} empty={emptyText} hover />;
 }

@@ -28,3 +28,22 @@ export function parentPrefix(prefix: string): string | null {
   if (crumbs.length === 0) return null;
   return crumbs.at(-2)?.prefix ?? '';
 }
+
+export interface TrailCrumb extends Crumb {
+  /** False where the session may not list: shown, but not a link (it would only lead to a refusal). */
+  reachable: boolean;
+}
+
+/**
+ * The whole trail, bucket root first (labelled `bucket`), each crumb marked reachable or not by
+ * `canList` (grant-navigation.ts allows … 'list'). A restricted account still sees where it is.
+ */
+export function breadcrumbTrail(bucket: string, prefix: string, canList: (prefix: string) => boolean): TrailCrumb[] {
+  return [{ label: bucket, prefix: '' }, ...breadcrumbSegments(prefix)].map((c) => ({ ...c, reachable: canList(c.prefix) }));
+}
+
+/** The folder "Up one level" opens: the parent, or null at the bucket root or the top of a grant. */
+export function reachableParent(prefix: string, canList: (prefix: string) => boolean): string | null {
+  const parent = parentPrefix(prefix);
+  return parent !== null && canList(parent) ? parent : null;
+}
