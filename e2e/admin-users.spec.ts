@@ -5,21 +5,11 @@
 // e2e data directory lives as long as the run.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './capture';
 import { E2E_ADMIN_PASSWORD } from './playwright.config';
-import { signInAsAdmin } from './steps';
+import { signInAsAdmin, signInInNewContext } from './steps';
 
 const BUCKET = 'photos-1250000000';
-
-async function signIn(browser: Browser, name: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/login');
-  await page.getByLabel('Username').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  return page;
-}
 
 test('an admin creates an account with a generated password and one grant, disables it, and audits its sign-in', async ({ page, browser }) => {
   const name = `grantee-${Date.now()}`;
@@ -88,10 +78,10 @@ test('an admin creates an account with a generated password and one grant, disab
   await expect(again).toBeHidden();
 
   // The account signs in elsewhere (after one wrong password, for the audit) and sees only its bucket.
-  const wrong = await signIn(browser, name, 'not-the-password');
+  const wrong = await signInInNewContext(browser, name, 'not-the-password');
   await expect(wrong.getByRole('alert')).toContainText('Incorrect username or password');
   await wrong.context().close();
-  const member = await signIn(browser, name, password);
+  const member = await signInInNewContext(browser, name, password);
   try {
     await expect(member).not.toHaveURL(/\/login/);
     const buckets = (await (await member.request.get('/api/buckets')).json()) as { buckets: { name: string }[] };
@@ -215,10 +205,10 @@ test('an admin edits an account\'s grants and resets its password; only the new 
   await reset.getByRole('button', { name: 'Done' }).click();
   await expect(reset).toBeHidden();
 
-  const old = await signIn(browser, name, chosen);
+  const old = await signInInNewContext(browser, name, chosen);
   await expect(old.getByRole('alert')).toContainText('Incorrect username or password');
   await old.context().close();
-  const member = await signIn(browser, name, generated);
+  const member = await signInInNewContext(browser, name, generated);
   try {
     await expect(member).not.toHaveURL(/\/login/);
     await member.goto('/buckets');

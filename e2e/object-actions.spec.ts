@@ -3,10 +3,10 @@
 // each); deletes go in DELETE Multiple Objects batches with keys for DeleteObject. A restricted console
 // account does the same inside its prefix, and a session on a temporary key (which cannot get keys
 // of its own) falls back to /api/sign (409 StsUnavailable). Everything runs against cos-local; nothing is mocked.
-import type { Browser, Page, Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { expect, test } from './capture';
 import { E2E_ADMIN_PASSWORD, E2E_COS_PORT } from './playwright.config';
-import { openSeededPhotos, signInAsAdmin } from './steps';
+import { createConsoleAccount, openSeededPhotos, signInAs, signInAsAdmin } from './steps';
 
 const BUCKET = 'photos-1250000000';
 const MiB = 1024 * 1024;
@@ -136,33 +136,12 @@ test('a folder is deleted with everything under it', async ({ page }) => {
   await expect(page.getByText('This folder is empty.')).toBeVisible();
 });
 
-async function createRestrictedUser(page: Page, name: string, password: string): Promise<void> {
-  const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
-  const created = await page.request.post('/api/admin/users', {
-    headers: { 'x-csrf-token': session.csrfToken },
-    data: { name, role: 'user', password, grants: [{ bucket: BUCKET, prefix: 'team/', permissions: ['list', 'read', 'write', 'delete'] }] },
-  });
-  expect(created.status()).toBe(201);
-}
-
-async function signInAs(browser: Browser, name: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Username').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
-  return page;
-}
-
 test('a console account granted one prefix uploads and deletes inside it', async ({ page, browser }) => {
   await signInAsAdmin(page, E2E_ADMIN_PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
   const name = `team-${run}`;
   const password = `team-password-${run}`;
-  await createRestrictedUser(page, name, password);
+  await createConsoleAccount(page, name, password, [{ bucket: BUCKET, prefix: 'team/', permissions: ['list', 'read', 'write', 'delete'] }]);
 
   const member = await signInAs(browser, name, password);
   try {

@@ -4,47 +4,23 @@
 // by its grants: bucket links open the granted prefix, the photos root by URL offers the usable
 // folders instead of COS's refusal, crumbs above the grant are not links, and the toolbar disables
 // what the grant does not allow, saying which permission is missing. Against cos-local; nothing mocked.
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './capture';
 import { E2E_ADMIN_PASSWORD } from './playwright.config';
-import { signInAsAdmin } from './steps';
+import { createConsoleAccount, signInAs, signInAsAdmin } from './steps';
 
 const PHOTOS = 'photos-1250000000';
 const DOCUMENTS = 'documents-1250000000';
 const run = Date.now().toString(36);
-
-async function createAccount(admin: Page, name: string, password: string): Promise<void> {
-  const session = (await (await admin.request.get('/api/session')).json()) as { csrfToken: string };
-  const created = await admin.request.post('/api/admin/users', {
-    headers: { 'x-csrf-token': session.csrfToken },
-    data: {
-      name, role: 'user', password,
-      grants: [
-        { bucket: PHOTOS, prefix: '2025/', permissions: ['list', 'read'] },
-        { bucket: DOCUMENTS, prefix: '', permissions: ['list', 'read', 'write'] },
-      ],
-    },
-  });
-  expect(created.status()).toBe(201);
-}
-
-async function signInAs(browser: Browser, name: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Username').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
-  return page;
-}
 
 test('a restricted account lands in its granted prefixes and sees only the actions its grants allow', async ({ page, browser }) => {
   await signInAsAdmin(page, E2E_ADMIN_PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
   const name = `landing-${run}`;
   const password = `landing-password-${run}`;
-  await createAccount(page, name, password);
+  await createConsoleAccount(page, name, password, [
+    { bucket: PHOTOS, prefix: '2025/', permissions: ['list', 'read'] },
+    { bucket: DOCUMENTS, prefix: '', permissions: ['list', 'read', 'write'] },
+  ]);
 
   const member = await signInAs(browser, name, password);
   // Every refusal of /api/sign would be a dead end the console walked into: there must be none.

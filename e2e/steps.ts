@@ -1,6 +1,6 @@
 // Steps the local and the cloud-mode e2e share: sign in as admin, see the seeded buckets, open the
 // photos bucket (scripts/seed-demo.ts).
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect } from './capture';
 
 export const SEEDED_BUCKETS = ['photos-1250000000', 'documents-1250000000', 'logs-1250000000'];
@@ -23,4 +23,37 @@ export async function openSeededPhotos(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'photos-1250000000', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'photos-1250000000' })).toBeVisible();
   await expect(page.getByText('README.md')).toBeVisible();
+}
+
+/** A console account's sign-in in a browser context of its own; the page as the form left it. */
+export async function signInInNewContext(browser: Browser, name: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/login');
+  await page.getByLabel('Username').fill(name);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return page;
+}
+
+/** As signInInNewContext, then the bucket list is shown. */
+export async function signInAs(browser: Browser, name: string, password: string): Promise<Page> {
+  const page = await signInInNewContext(browser, name, password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
+  return page;
+}
+
+export interface AccountGrantSpec {
+  bucket: string;
+  prefix: string;
+  permissions: string[];
+}
+
+/** From an admin's page: a console account (role user) with these grants, through the admin API. */
+export async function createConsoleAccount(admin: Page, name: string, password: string, grants: AccountGrantSpec[]): Promise<void> {
+  const session = (await (await admin.request.get('/api/session')).json()) as { csrfToken: string };
+  const created = await admin.request.post('/api/admin/users', {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: { name, role: 'user', password, grants },
+  });
+  expect(created.status()).toBe(201);
 }

@@ -3,16 +3,11 @@
 // shows up as one clear error instead of `undefined`s.
 import { apiRequest, isRecord, malformed } from './http';
 
-export const GRANT_PERMISSIONS = ['list', 'read', 'write', 'delete', 'share', 'settings'] as const;
-export type GrantPermission = (typeof GRANT_PERMISSIONS)[number];
+// The grant model is the server's own (src/shared/access/grants.ts): one definition of the permissions.
+import { PERMISSIONS as GRANT_PERMISSIONS, type Grant as AccountGrant, type Permission as GrantPermission } from '../../shared/access/grants';
 
-export interface AccountGrant {
-  /** `<name>-<appid>`. */
-  bucket: string;
-  /** Key prefix; '' is the whole bucket. */
-  prefix: string;
-  permissions: GrantPermission[];
-}
+export { GRANT_PERMISSIONS };
+export type { AccountGrant, GrantPermission };
 
 export type AccountRole = 'admin' | 'user';
 
