@@ -4,7 +4,7 @@
 // session. Everything runs against cos-local; the expected bytes are read with the Node SDK.
 import COS from 'cos-nodejs-sdk-v5';
 import type { Page } from '@playwright/test';
-import { expect, test } from './capture';
+import { expect, registerSecret, test } from './capture';
 import { E2E_ADMIN_PASSWORD, E2E_COS_PORT, E2E_COS_SECRET_ID, E2E_COS_SECRET_KEY, E2E_PORT } from './playwright.config';
 import { signInAsAdmin } from './steps';
 
@@ -119,6 +119,7 @@ test('a console account without the right to fix or share is told whom to ask, a
   await signInAsAdmin(page, E2E_ADMIN_PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
   const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
+  registerSecret(test.info(), 'viewer-password-123');
   const created = await page.request.post('/api/admin/users', {
     headers: { 'x-csrf-token': session.csrfToken },
     data: {

@@ -6,9 +6,11 @@
 //
 // The secrets: the admin password and the COS SecretKey(s) from the config (both given by environment,
 // so the start banner, which prints a key or password only when it generates one, must not show them),
-// the console's at-rest encryption key (console-secret.key), and every session cookie value seen.
-// Exempt by design: a session cookie value in the Set-Cookie header that delivers it, and the temporary
-// keys /api/sts returns (meant for the browser).
+// the console's at-rest encryption key (console-secret.key), every session cookie value seen, and the
+// secrets the specs made and registered (registerSecret in e2e/capture.ts: the passwords of the console
+// accounts they create, chosen or generated). Exempt by design: a session cookie value in the
+// Set-Cookie header that delivers it, a generated password in the body of the one answer that delivers
+// it (shown once to the admin), and the temporary keys /api/sts returns (meant for the browser).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -17,19 +19,28 @@ import { captureDir, type CaptureRecord } from './capture';
 const SESSION_COOKIE = 'cos_console_sid';
 const root = resolve(import.meta.dirname, '..');
 
-/** `deliversSession`: a Set-Cookie header, the one place a session cookie value is meant to be. */
-interface Source { where: string; text: string; deliversSession?: boolean }
+/**
+ * `deliversSession`: a Set-Cookie header, the one place a session cookie value is meant to be;
+ * `response`: the answer a body belongs to, matched against a registered secret's `deliveredBy`.
+ */
+interface Source { where: string; text: string; deliversSession?: boolean; response?: { method: string; path: string } }
+
+type Delivery = { method: string; path: string };
 
 /**
  * The places a secret shows up in `sources`, looking for it raw, URL-encoded and base64-encoded.
  * `sessionValues` are exempt only in the Set-Cookie headers that deliver them.
  */
-export function findSecrets(secrets: string[], sources: Source[], sessionValues: ReadonlySet<string> = new Set()): string[] {
+export function findSecrets(
+  secrets: string[], sources: Source[], sessionValues: ReadonlySet<string> = new Set(), deliveries: ReadonlyMap<string, Delivery> = new Map(),
+): string[] {
   const hits: string[] = [];
   for (const secret of secrets) {
     const forms = new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')]);
+    const delivery = deliveries.get(secret);
     for (const s of sources) {
       if (s.deliversSession && sessionValues.has(secret)) continue;
+      if (delivery && s.response && s.response.method === delivery.method && s.response.path === delivery.path) continue;
       if ([...forms].some((f) => s.text.includes(f))) hits.push(`${s.where} contains the secret ${secret.slice(0, 3)}…`);
     }
   }
@@ -61,6 +72,13 @@ test('no password, SecretKey or session secret in any response, browser storage 
   for (const c of sessionCookies) expect(c.httpOnly).toBe(true);
   const sessionValues = new Set(sessionCookies.map((c) => c.value));
   secrets.push(...sessionValues);
+  // The specs' own secrets: console accounts' passwords (e2e/steps.ts createConsoleAccount, admin-users).
+  const registered = captured.filter((r) => r.kind === 'secret' && typeof r.secret === 'string');
+  const deliveries = new Map<string, Delivery>();
+  for (const r of registered) {
+    secrets.push(r.secret ?? '');
+    if (r.deliveredBy) deliveries.set(r.secret ?? '', r.deliveredBy);
+  }
 
   const sources: Source[] = [];
   for (const r of captured) {
@@ -68,10 +86,13 @@ test('no password, SecretKey or session secret in any response, browser storage 
       const { 'set-cookie': setCookie, ...headers } = r.headers ?? {};
       sources.push({ where: `response headers of ${r.url ?? ''} (${r.test})`, text: JSON.stringify(headers) });
       if (setCookie !== undefined) sources.push({ where: `Set-Cookie of ${r.url ?? ''} (${r.test})`, text: setCookie, deliversSession: true });
-      if (r.body !== undefined) sources.push({ where: `response body of ${r.url ?? ''} (${r.test})`, text: r.body });
+      if (r.body !== undefined) {
+        const response = { method: r.method ?? '', path: new URL(r.url ?? 'about:blank').pathname };
+        sources.push({ where: `response body of ${r.method ?? ''} ${r.url ?? ''} (${r.test})`, text: r.body, response });
+      }
     } else if (r.kind === 'storage') {
       sources.push({ where: `browser storage at the end of "${r.test}"`, text: JSON.stringify(r.data) });
-    } else {
+    } else if (r.kind === 'cookies') {
       // Cookies page scripts can read (not HttpOnly) are browser storage too.
       const readable = (r.data as { name: string; value: string; httpOnly: boolean }[]).filter((c) => !c.httpOnly);
       sources.push({ where: `script-readable cookies at the end of "${r.test}"`, text: JSON.stringify(readable) });
@@ -90,5 +111,11 @@ test('no password, SecretKey or session secret in any response, browser storage 
   expect(findSecrets(['s3cr3t'], [{ where: 'probe', text: 'a=s3cr3t', deliversSession: true }], new Set())).toHaveLength(1);
   expect(findSecrets(['s3cr3t'], [{ where: 'probe', text: '{"v":"s3cr3t"}' }], new Set(['s3cr3t']))).toHaveLength(1);
 
-  expect(findSecrets(secrets, sources, sessionValues)).toEqual([]);
+  // …and a delivery exempts only its own answer's body.
+  const delivered = new Map([['g3n', { method: 'POST', path: '/api/admin/users' }]]);
+  expect(findSecrets(['g3n'], [{ where: 'probe', text: '{"generatedPassword":"g3n"}', response: { method: 'POST', path: '/api/admin/users' } }], new Set(), delivered)).toEqual([]);
+  expect(findSecrets(['g3n'], [{ where: 'probe', text: '{"g3n":1}', response: { method: 'GET', path: '/api/admin/users' } }], new Set(), delivered)).toHaveLength(1);
+  expect(findSecrets(['g3n'], [{ where: 'probe', text: 'g3n' }], new Set(), delivered)).toHaveLength(1);
+
+  expect(findSecrets(secrets, sources, sessionValues, deliveries)).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // Steps the local and the cloud-mode e2e share: sign in as admin, see the seeded buckets, open the
 // photos bucket (scripts/seed-demo.ts).
 import type { Browser, Page } from '@playwright/test';
-import { expect } from './capture';
+import { expect, registerSecret, test } from './capture';
 
 export const SEEDED_BUCKETS = ['photos-1250000000', 'documents-1250000000', 'logs-1250000000'];
 
@@ -50,6 +50,8 @@ export interface AccountGrantSpec {
 
 /** From an admin's page: a console account (role user) with these grants, through the admin API. */
 export async function createConsoleAccount(admin: Page, name: string, password: string, grants: AccountGrantSpec[]): Promise<void> {
+  // A password: the secret scan looks for it in every answer, storage and log line.
+  registerSecret(test.info(), password);
   const session = (await (await admin.request.get('/api/session')).json()) as { csrfToken: string };
   const created = await admin.request.post('/api/admin/users', {
     headers: { 'x-csrf-token': session.csrfToken },
