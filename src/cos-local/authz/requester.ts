@@ -35,7 +35,7 @@ export function policyOrDenyAll(input: unknown, kind: PolicySource): Policy {
 // The accounts file is read once; its sub-users' policies are parsed once per user object.
 const identityCache = new WeakMap<SubUser, readonly Policy[]>();
 
-function identityPoliciesOf(user: SubUser): readonly Policy[] {
+export function identityPoliciesOf(user: SubUser): readonly Policy[] {
   let policies = identityCache.get(user);
   if (!policies) {
     policies = user.policies.map((p) => policyOrDenyAll(p, 'identity'));

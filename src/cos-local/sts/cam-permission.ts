@@ -11,7 +11,7 @@
 import { actionMatches } from '../../shared/policy/action';
 import type { Policy, Statement } from '../../shared/policy/model';
 import type { KeyEntry } from '../principal';
-import { policyOrDenyAll } from '../authz/requester';
+import { identityPoliciesOf } from '../authz/requester';
 import { StsError } from './errors';
 
 export const FEDERATION_ACTION = 'name/sts:GetFederationToken';
@@ -33,8 +33,7 @@ export function mayGetFederationToken(policies: readonly Policy[]): boolean {
 export function checkFederationPermission(caller: KeyEntry): void {
   const p = caller.principal;
   if (p.kind !== 'sub') return;
-  const policies = p.user.policies.map((raw) => policyOrDenyAll(raw, 'identity'));
-  if (!mayGetFederationToken(policies)) {
+  if (!mayGetFederationToken(identityPoliciesOf(p.user))) {
     throw new StsError('AuthFailure.UnauthorizedOperation',
       `CAM sub-user ${p.user.name} (uin ${p.user.uin}) is not authorized to call ${FEDERATION_ACTION}; grant it in one of the user's policies.`);
   }

@@ -60,8 +60,9 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
    * corsKey picks, audited either way with the outcome COS gave.
    */
   async function corsAction<T extends boolean | 'added' | 'present'>(
-    request: FastifyRequest<{ Params: { bucket: string } }>, region: string, intent: 'check' | 'fix', run: (key: CosKey | undefined) => Promise<T>,
-  ): Promise<T> {
+    request: FastifyRequest<{ Params: { bucket: string } }>, region: string, intent: 'check' | 'fix',
+    run: (key: CosKey | undefined, origin: string) => Promise<T>,
+  ): Promise<{ result: T; origin: string }> {
     const { bucket } = request.params;
     const origin = consoleOrigin(request);
     const entry = intent === 'check'
@@ -75,14 +76,14 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
     }
     let result: T;
     try {
-      result = await run(who.key);
+      result = await run(who.key, origin);
     } catch (e) {
       deps.audit.record({ ...base, outcome: 'failed', detail: String((e as { code?: unknown }).code ?? 'error') });
       throw cosFailure(e) ?? e;
     }
     const detail = intent === 'check' ? `${result ? 'reachable' : 'not reachable'} from ${origin}` : `console rule ${String(result)} for ${origin}`;
     deps.audit.record({ ...base, outcome: 'ok', detail });
-    return result;
+    return { result, origin };
   }
 
   app.post<{ Body: { name: string; region: string } }>('/api/buckets', {
@@ -122,9 +123,8 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
       },
     },
   }, async (request) => {
-    const origin = consoleOrigin(request);
-    const reachable = await corsAction(request, request.query.region, 'check', (key) =>
-      deps.gateway.consoleCorsReachable(request.params.bucket, request.query.region, origin, key));
+    const { result: reachable, origin } = await corsAction(request, request.query.region, 'check', (key, from) =>
+      deps.gateway.consoleCorsReachable(request.params.bucket, request.query.region, from, key));
     return { reachable, origin };
   });
 
@@ -139,9 +139,8 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
       },
     },
   }, async (request) => {
-    const origin = consoleOrigin(request);
-    const status = await corsAction(request, request.body.region, 'fix', (key) =>
-      deps.gateway.ensureConsoleCors(request.params.bucket, request.body.region, origin, key));
+    const { result: status, origin } = await corsAction(request, request.body.region, 'fix', (key, from) =>
+      deps.gateway.ensureConsoleCors(request.params.bucket, request.body.region, from, key));
     return { status, origin };
   });
 

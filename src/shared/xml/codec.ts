@@ -2,6 +2,7 @@
 // Values stay strings (keys, ETags, "true"/"false"), as COS means them; attributes (xsi:type) are
 // ignored, as the SDKs ignore them. Each codec declares its always-array paths once.
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { camSafeUrlEncode } from '../signature/encode';
 
 export type XmlNode = string | XmlObject | XmlNode[];
 export interface XmlObject {
@@ -60,3 +61,8 @@ export function list(node: XmlNode | undefined): XmlNode[] {
   if (node === undefined) return [];
   return Array.isArray(node) ? node : [node];
 }
+
+/** How listing answers write keys and prefixes: URL-encoded (COS's encoding) under `EncodingType=url`, else as they are. */
+export type Codec = (s: string) => string;
+const same: Codec = (s) => s;
+export const encoder = (encodingType: string | undefined): Codec => (encodingType === 'url' ? camSafeUrlEncode : same);

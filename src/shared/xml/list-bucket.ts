@@ -3,9 +3,8 @@
 // IsTruncated, NextMarker, CommonPrefixes*, Contents*. With `encoding-type=url` the key-like
 // values (Key, Prefix, Marker, NextMarker, Delimiter, CommonPrefixes) are percent-encoded; RFC 3986
 // encoding is used so both JS `decodeURIComponent` and Go `url.QueryUnescape` read them back.
-import { camSafeUrlEncode } from '../signature/encode';
 import { safeDecode } from '../signature/parse';
-import { buildXml, child, list, parseXml, text, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, child, encoder, list, parseXml, text, type XmlObject, type XmlParseResult } from './codec';
 import type { Owner } from './service';
 
 export interface ListEntry {
@@ -42,7 +41,7 @@ export function lastModifiedIso(ms: number): string {
 }
 
 export function buildListBucketXml(r: ListBucketResult): string {
-  const enc = r.encodingType === 'url' ? camSafeUrlEncode : (s: string): string => s;
+  const enc = encoder(r.encodingType);
   const body: XmlObject = { Name: r.name };
   if (r.encodingType !== undefined) body['EncodingType'] = r.encodingType;
   body['Prefix'] = enc(r.prefix);

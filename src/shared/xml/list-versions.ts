@@ -4,9 +4,8 @@
 // DeleteMarker*. The SDKs read Version and DeleteMarker into separate lists, so they are built as
 // two groups. With `encoding-type=url`, Key, Prefix, KeyMarker, NextKeyMarker, Delimiter and the
 // common prefixes are percent-encoded (as GET Bucket does).
-import { camSafeUrlEncode } from '../signature/encode';
 import { safeDecode } from '../signature/parse';
-import { buildXml, child, list, parseXml, text, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, child, encoder, list, parseXml, text, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
 import type { Owner } from './service';
 
 export interface VersionEntry {
@@ -40,7 +39,7 @@ export interface ListVersionsResult {
 const ROOT = 'ListVersionsResult';
 
 export function buildListVersionsXml(r: ListVersionsResult): string {
-  const enc = r.encodingType === 'url' ? camSafeUrlEncode : (s: string): string => s;
+  const enc = encoder(r.encodingType);
   const body: XmlObject = {};
   if (r.encodingType !== undefined) body['EncodingType'] = r.encodingType;
   body['Name'] = r.name;

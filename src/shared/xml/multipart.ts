@@ -3,9 +3,8 @@
 // spell the listings' encoding element three ways (`Encoding-Type`, `Encoding-type`,
 // `EncodingType`); `Encoding-Type` is written and all are read. With `encoding-type=url`, key-like
 // values are percent-encoded as in GET Bucket (list-bucket.ts); upload ids never are.
-import { camSafeUrlEncode } from '../signature/encode';
 import { safeDecode } from '../signature/parse';
-import { buildXml, child, list, parseXml, text, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { type Codec, buildXml, child, list, parseXml, text, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
 import type { Owner } from './service';
 
 export interface InitiateMultipartUploadResult {
@@ -38,9 +37,8 @@ const COMPLETE_RESULT = 'CompleteMultipartUploadResult';
 const COPY_PART = 'CopyPartResult';
 const ENCODING_NAMES = ['Encoding-Type', 'Encoding-type', 'EncodingType'];
 
-export type Codec = (s: string) => string;
+export { encoder, type Codec } from './codec';
 const same: Codec = (s) => s;
-export const encoder = (encodingType: string | undefined): Codec => (encodingType === 'url' ? camSafeUrlEncode : same);
 export const party = (p: Owner): XmlObject => ({ ID: p.id, DisplayName: p.displayName });
 
 export function readParty(node: XmlNode | undefined): Owner {

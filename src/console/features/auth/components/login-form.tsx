@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Form, Input, Radio } from 'tdesign-react';
+import type { ReactNode } from 'react';
+import { Button, Form, Input, Radio, type FormInstanceFunctions, type FormRules } from 'tdesign-react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useInnerInputAttributes } from '../../../components/use-inner-input-attributes';
 import { useLogin, type LoginCredentials } from '../hooks/use-login';
@@ -57,6 +58,41 @@ interface FieldsProps {
   onSubmit: (credentials: LoginCredentials) => void;
 }
 
+type FieldValues = Record<string, unknown>;
+
+interface SignInShellProps {
+  form: FormInstanceFunctions<FieldValues> | undefined;
+  rules: FormRules<FieldValues>;
+  pending: boolean;
+  /** Called with the form once its rules pass. */
+  onValid: (field: (name: string) => string) => void;
+  children: ReactNode;
+}
+
+/** What both sign-in forms share: top labels, the rules, and the full-width submit button. */
+function SignInShell({ form, rules, pending, onValid, children }: SignInShellProps) {
+  const { t } = useTranslation();
+  return (
+    <Form
+      form={form}
+      labelAlign="top"
+      colon={false}
+      requiredMark={false}
+      rules={rules}
+      onSubmit={({ validateResult }) => {
+        if (validateResult === true) onValid((name) => text(form?.getFieldValue(name)));
+      }}
+    >
+      {children}
+      <Form.FormItem>
+        <Button type="submit" theme="primary" block loading={pending}>
+          {t('auth.signIn')}
+        </Button>
+      </Form.FormItem>
+    </Form>
+  );
+}
+
 function AccountFields({ pending, onSubmit }: FieldsProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
@@ -65,19 +101,14 @@ function AccountFields({ pending, onSubmit }: FieldsProps) {
   const passwordRef = useInnerInputAttributes({ id: PASSWORD_ID });
 
   return (
-    <Form
+    <SignInShell
       form={form}
-      labelAlign="top"
-      colon={false}
-      requiredMark={false}
+      pending={pending}
       rules={{
         username: [{ required: true, message: t('auth.usernameRequired') }],
         password: [{ required: true, message: t('auth.passwordRequired') }],
       }}
-      onSubmit={({ validateResult }) => {
-        if (validateResult !== true) return;
-        onSubmit({ username: text(form?.getFieldValue('username')), password: text(form?.getFieldValue('password')) });
-      }}
+      onValid={(field) => onSubmit({ username: field('username'), password: field('password') })}
     >
       <Form.FormItem label={t('auth.username')} name="username" for={USERNAME_ID}>
         <Input ref={usernameRef} autocomplete="username" autofocus />
@@ -85,12 +116,7 @@ function AccountFields({ pending, onSubmit }: FieldsProps) {
       <Form.FormItem label={t('auth.password')} name="password" for={PASSWORD_ID}>
         <Input ref={passwordRef} type="password" autocomplete="current-password" />
       </Form.FormItem>
-      <Form.FormItem>
-        <Button type="submit" theme="primary" block loading={pending}>
-          {t('auth.signIn')}
-        </Button>
-      </Form.FormItem>
-    </Form>
+    </SignInShell>
   );
 }
 
@@ -102,23 +128,16 @@ function ApiKeyFields({ pending, onSubmit }: FieldsProps) {
   const tokenRef = useInnerInputAttributes({ id: TOKEN_ID });
 
   return (
-    <Form
+    <SignInShell
       form={form}
-      labelAlign="top"
-      colon={false}
-      requiredMark={false}
+      pending={pending}
       rules={{
         secretId: [{ required: true, message: t('auth.secretIdRequired') }],
         secretKey: [{ required: true, message: t('auth.secretKeyRequired') }],
       }}
-      onSubmit={({ validateResult }) => {
-        if (validateResult !== true) return;
-        const token = text(form?.getFieldValue('token')).trim();
-        onSubmit({
-          secretId: text(form?.getFieldValue('secretId')).trim(),
-          secretKey: text(form?.getFieldValue('secretKey')),
-          ...(token ? { token } : {}),
-        });
+      onValid={(field) => {
+        const token = field('token').trim();
+        onSubmit({ secretId: field('secretId').trim(), secretKey: field('secretKey'), ...(token ? { token } : {}) });
       }}
     >
       <Form.FormItem label={t('auth.secretId')} name="secretId" for={SECRET_ID_ID}>
@@ -130,11 +149,6 @@ function ApiKeyFields({ pending, onSubmit }: FieldsProps) {
       <Form.FormItem label={t('auth.token')} name="token" for={TOKEN_ID} help={t('auth.tokenHelp')}>
         <Input ref={tokenRef} type="password" autocomplete="off" />
       </Form.FormItem>
-      <Form.FormItem>
-        <Button type="submit" theme="primary" block loading={pending}>
-          {t('auth.signIn')}
-        </Button>
-      </Form.FormItem>
-    </Form>
+    </SignInShell>
   );
 }
