@@ -3,7 +3,7 @@ import { signRequest } from '../shared/signature/sign';
 import { defaultAccounts } from './accounts';
 import { authenticate, type AuthInput } from './auth';
 import { AccountRegistry } from './principal';
-import { parseQuery } from './query';
+import { RequestQuery } from './query';
 import { deriveTmpSecretKey, issueToken } from './sts/token';
 
 const keys = new AccountRegistry(defaultAccounts('AKIDTEST', 'SECRET'));
@@ -14,7 +14,7 @@ const host = 'b-1250000000.cos.ap-guangzhou.myqcloud.com';
 function input(over: Partial<AuthInput> & { auth?: string; rawQuery?: string }): AuthInput {
   const { auth, rawQuery, headers: extra, ...rest } = over;
   const headers = { host, ...(auth === undefined ? {} : { authorization: auth }), ...extra };
-  return { method: 'GET', query: parseQuery(rawQuery ?? ''), signaturePaths: ['/k'], nowMs: now, ...rest, headers };
+  return { method: 'GET', query: RequestQuery.parse(rawQuery ?? ''), signaturePaths: ['/k'], nowMs: now, ...rest, headers };
 }
 const sign = (o: Partial<Parameters<typeof signRequest>[0]> = {}): string =>
   signRequest({ secretId: 'AKIDTEST', secretKey: 'SECRET', method: 'GET', pathname: '/k', headers: { host }, keyTime, ...o });

@@ -15,8 +15,8 @@ import { camSafeUrlEncode } from '../shared/signature/encode';
 import { httpString } from '../shared/signature/canonical';
 import { AUTH_QUERY_PARAMS, authorizationFields, parseAuthorization, parseTimeRange } from '../shared/signature/parse';
 import { computeSignature } from '../shared/signature/sign';
-import type { QueryParam } from './query';
-import { SUBRESOURCES } from './subresources';
+import type { RequestQuery } from './query';
+import { subresourceOf } from './subresources';
 import { isV4Sign, verifyV4 } from './auth-v4';
 import type { KeyEntry, Principal } from './principal';
 
@@ -26,7 +26,8 @@ export const MAX_SKEW_SECONDS = 900;
 export interface AuthInput {
   method: string;
   headers: IncomingHttpHeaders;
-  query: readonly QueryParam[];
+  /** The one reading of the query (query.ts): names case-insensitive, each at most once. */
+  query: RequestQuery;
   /** Candidate signed pathnames (see Route.signaturePaths). */
   signaturePaths: readonly string[];
   nowMs: number;
@@ -43,13 +44,20 @@ export interface KeyLookup {
 
 export const SECURITY_TOKEN = 'x-cos-security-token';
 
-/** The security token: header first, else the query parameter of a pre-signed URL. */
+/**
+ * The security token: the header, or the query parameter of a pre-signed URL. Both at once with
+ * different values is refused: which one named the key would depend on the reader.
+ */
 function securityToken(input: AuthInput): string | undefined {
   const header = input.headers[SECURITY_TOKEN];
-  const fromHeader = Array.isArray(header) ? header[0] : header;
-  if (fromHeader !== undefined && fromHeader !== '') return fromHeader;
-  const param = input.query.find((p) => p.name.toLowerCase() === SECURITY_TOKEN)?.value;
-  return param === undefined || param === '' ? undefined : param;
+  if (Array.isArray(header)) throw new CosError('InvalidArgument', { message: `The ${SECURITY_TOKEN} header is given more than once.` });
+  const fromHeader = header === undefined || header === '' ? undefined : header;
+  const param = input.query.get(SECURITY_TOKEN);
+  const fromQuery = param === undefined || param === '' ? undefined : param;
+  if (fromHeader !== undefined && fromQuery !== undefined && fromHeader !== fromQuery) {
+    throw new CosError('InvalidArgument', { message: `${SECURITY_TOKEN} is given in both the header and the query, with different values.` });
+  }
+  return fromHeader ?? fromQuery;
 }
 
 /** A permanent key wins (a token sent along with it is ignored); otherwise a temporary one. */
@@ -63,14 +71,14 @@ function lookupKey(input: AuthInput, keys: KeyLookup, secretId: string): KeyEntr
 
 /** The `sign` query parameter (decoded once), when the request has no other Authorization. */
 function signParam(input: AuthInput): string | undefined {
-  const v = input.query.find((p) => p.name === 'sign')?.value;
+  const v = input.query.get('sign');
   return v === undefined || v === '' ? undefined : v;
 }
 
 function authorizationSource(input: AuthInput): Map<string, string> | undefined {
   const header = input.headers.authorization;
   if (header !== undefined && header !== '') return authorizationFields(header);
-  const fromQuery = input.query.filter((p) => AUTH_QUERY_PARAMS.has(p.name.toLowerCase()));
+  const fromQuery = input.query.params.filter((p) => AUTH_QUERY_PARAMS.has(p.name.toLowerCase()));
   if (fromQuery.length > 0) return new Map(fromQuery.map((p) => [p.name.toLowerCase(), p.value ?? '']));
   const sign = signParam(input);
   if (sign === undefined || isV4Sign(sign)) return undefined;
@@ -91,10 +99,10 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string {
 }
 
 /** Signed query parameters by name: the list holds encoded, lower-cased names. */
-function signedParams(query: readonly QueryParam[], list: readonly string[]): Record<string, string> {
+function signedParams(query: RequestQuery, list: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of list) {
-    const p = query.find((q) => camSafeUrlEncode(q.name).toLowerCase() === name);
+    const p = query.params.find((q) => camSafeUrlEncode(q.name).toLowerCase() === name);
     // A listed parameter that is absent signs as `name=` (as one sent without a value).
     out[p?.name ?? name] = p?.value ?? '';
   }
@@ -131,12 +139,12 @@ export function authenticate(input: AuthInput, keys: KeyLookup): Principal {
     return computeSignature(key.secretKey, auth.keyTime, auth.signTime, http) === auth.signature.toLowerCase();
   });
   if (!valid) throw new CosError('SignatureDoesNotMatch');
-  const unsigned = input.query.find((p) => mustBeSigned(p.name) && !auth.urlParamList.includes(camSafeUrlEncode(p.name).toLowerCase()));
+  const unsigned = input.query.params.find((p) => mustBeSigned(p.name) && !auth.urlParamList.includes(camSafeUrlEncode(p.name).toLowerCase()));
   if (unsigned) throw new CosError('SignatureDoesNotMatch', { message: `The query parameter "${unsigned.name}" changes the operation and must be signed.` });
   return key.principal;
 }
 
 function mustBeSigned(name: string): boolean {
   const lower = name.toLowerCase();
-  return SUBRESOURCES.has(name) || lower === 'versionid' || lower.startsWith('response-');
+  return subresourceOf(name) !== undefined || lower === 'versionid' || lower.startsWith('response-');
 }

@@ -18,7 +18,7 @@ import { requesterOf } from './authz/requester';
 import type { OpContext, Services } from './context';
 import { camAction, type OpId } from './dispatch';
 import type { Principal } from './principal';
-import { queryValue, type QueryParam } from './query';
+import type { RequestQuery } from './query';
 import type { Route } from './route';
 import type { BucketRecord } from './store/types';
 
@@ -47,9 +47,9 @@ export interface AuthzRequest extends Services {
 }
 
 /** GET Service by tag passes the one tag it asks for as `tagkey`/`tagvalue` [seed 000 L2214-2226]. */
-function tagsOfQuery(query: readonly QueryParam[]): Tag[] | undefined {
-  const key = queryValue(query, 'tagkey');
-  return key === undefined ? undefined : [{ key, value: queryValue(query, 'tagvalue') ?? '' }];
+function tagsOfQuery(query: RequestQuery): Tag[] | undefined {
+  const key = query.get('tagkey');
+  return key === undefined ? undefined : [{ key, value: query.get('tagvalue') ?? '' }];
 }
 
 function engineResource(r: ResourceRef): EngineResource {
@@ -72,10 +72,8 @@ export interface CheckOverrides {
 /** The decision for one operation on one resource. */
 export function decide(r: AuthzRequest, resource: ResourceRef, overrides: CheckOverrides = {}): AuthorizeDecision {
   const { requestTags } = overrides;
-  const query = overrides.versionId === undefined ? r.route.query : [
-    ...r.route.query.filter((p) => p.name.toLowerCase() !== 'versionid'),
-    ...(overrides.versionId === '' ? [] : [{ name: 'versionId', value: overrides.versionId }]),
-  ];
+  const query = overrides.versionId === undefined ? r.route.query
+    : r.route.query.with({ versionId: overrides.versionId === '' ? undefined : overrides.versionId });
   const who = requesterOf(r.principal);
   const target = engineResource(resource);
   const ownerUin = 'service' in target ? (who.rootUin ?? '') : (r.accounts.accountOf(target.appId)?.uin ?? '');
@@ -95,7 +93,7 @@ export function decide(r: AuthzRequest, resource: ResourceRef, overrides: CheckO
     const crossAccountSub = who.requester.kind === 'sub' && who.rootUin !== ownerUin;
     const ids = crossAccountSub && who.rootUin !== undefined ? [...who.aclIds, rootPrincipal(who.rootUin)] : who.aclIds;
     const objectLevel = aclRuleOf(r.op)?.level === 'object' && target.key !== undefined;
-    const version = queryValue(query, 'versionId');
+    const version = query.get('versionId');
     acl = aclAllows({
       op: r.op, ids, bucketAcl: bucketAcl(meta, name),
       objectAcl: objectLevel && target.key !== undefined ? objectAcl(meta, name, target.key, version) : undefined,
@@ -137,7 +135,7 @@ export function enforce(r: AuthzRequest, resource: ResourceRef): void {
  */
 function listsWithinPrefix(r: AuthzRequest, resource: ResourceRef): boolean {
   if (r.op !== 'ListMultipartUploads' || resource.bucket === undefined) return false;
-  const prefix = queryValue(r.route.query, 'prefix');
+  const prefix = r.route.query.get('prefix');
   return prefix !== undefined && prefix !== '' && decide(r, { ...resource, key: prefix }).effect === 'allow';
 }
 

@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { contentTypeOfKey } from '../shared/cos/content-type';
 import { CosError } from '../shared/errors/cos-error';
-import type { QueryParam } from './query';
+import type { RequestQuery } from './query';
 import type { ObjectRecord } from './store/types';
 
 /** Standard headers PUT Object stores and GET Object returns. */
@@ -91,10 +91,10 @@ const OVERRIDES: Record<string, string> = {
 };
 
 /** GET Object `response-*` query parameters override the stored headers. */
-export function applyOverrides(headers: Record<string, string>, query: readonly QueryParam[]): Record<string, string> {
+export function applyOverrides(headers: Record<string, string>, query: RequestQuery): Record<string, string> {
   const out = { ...headers };
-  for (const p of query) {
-    const header = OVERRIDES[p.name];
+  for (const p of query.params) {
+    const header = OVERRIDES[p.name.toLowerCase()];
     if (header === undefined || p.value === undefined) continue;
     if ([...p.value].some((c) => (c < ' ' && c !== '\t') || c === '\x7f')) throw new CosError('InvalidArgument', { message: `Invalid ${p.name}.` });
     // Header values travel as bytes: send the UTF-8 of the decoded parameter.

@@ -50,15 +50,28 @@ describe('resolveRoute', () => {
   });
 
   it('keeps query order, bare parameters and decoded values', () => {
-    const r = resolveRoute({ target: '/?uploads&prefix=a%2Fb&max-keys=2&prefix=x&q=1+2', host: VH });
-    expect(r.query).toEqual([
+    const r = resolveRoute({ target: '/?uploads&prefix=a%2Fb&max-keys=2&q=1+2', host: VH });
+    expect(r.query.params).toEqual([
       { name: 'uploads', value: undefined },
       { name: 'prefix', value: 'a/b' },
       { name: 'max-keys', value: '2' },
-      { name: 'prefix', value: 'x' },
       { name: 'q', value: '1+2' },
     ]);
     expect(r.subresources).toEqual(['uploads']);
+  });
+
+  it('refuses a parameter given twice, in any case', () => {
+    expect(() => resolveRoute({ target: '/?prefix=a&prefix=b', host: VH })).toThrow(/more than once/);
+    expect(() => resolveRoute({ target: '/?prefix=a&Prefix=', host: VH })).toThrow(/same parameter/);
+  });
+
+  it('reads subresources in any case, by their canonical name', () => {
+    expect(resolveRoute({ target: '/k?UPLOADID=1&PartNumber=2', host: VH }).subresources).toEqual(['uploadId', 'partNumber']);
+  });
+
+  it('routes and signs an absolute-form target by its authority, not the Host header', () => {
+    const r = resolveRoute({ target: 'http://127.0.0.1:9000/docs-1250000000/k', host: VH });
+    expect(r).toMatchObject({ host: '127.0.0.1:9000', bucket: 'docs-1250000000', key: 'k', style: 'path' });
   });
 
   it('refuses a path that is not valid percent-encoded UTF-8', () => {

@@ -11,7 +11,7 @@
 // `a/./b`, as cos-nodejs-sdk-v5's suite sees real COS do ("getObject() 手动关闭合并 Key 校验").
 import { CosError } from '../shared/errors/cos-error';
 import { BUCKET_SEGMENT } from '../shared/cos/bucket-name';
-import { parseQuery, type QueryParam } from './query';
+import { RequestQuery } from './query';
 import { subresourcesOf } from './subresources';
 
 export type Level = 'service' | 'bucket' | 'object';
@@ -20,7 +20,7 @@ export type Style = 'virtual-hosted' | 'website' | 'service-host' | 'path';
 export interface Route {
   style: Style;
   level: Level;
-  /** Host as received (port included): what `host` is signed as. */
+  /** The request's host (port included): the absolute-form target's authority, else the Host header; what `host` is signed as. */
   host: string;
   bucket?: string;
   /** From the host; path-style and `service.cos.*` carry none. */
@@ -29,7 +29,8 @@ export interface Route {
   key: string;
   /** The raw (encoded) path, for the error `Resource`. */
   rawPath: string;
-  query: QueryParam[];
+  /** The one reading of the query (query.ts). */
+  query: RequestQuery;
   /** Known COS subresources present in the query, in order. */
   subresources: string[];
   /** Decoded pathnames a signature may cover (path-style: without and with the bucket segment). */
@@ -83,15 +84,17 @@ export function resolveRoute({ target, host: hostHeader, findDomain }: RouteInpu
   let authority: string | undefined;
   const abs = ABSOLUTE.exec(target);
   if (abs) {
-    // Proxy mode (the SDK's `Proxy` option): the target's authority wins (RFC 9112 §3.2.2).
+    // Proxy mode (the SDK's `Proxy` option): the target's authority wins and the Host header is
+    // ignored (RFC 9112 §3.2.2) — for routing *and* for the signed `host`, so a signature made for
+    // one bucket's host cannot be sent with an absolute-form target naming another bucket.
     authority = abs[1] ?? '';
     pathAndQuery = abs[2] || '/';
   }
-  const host = hostHeader ?? authority ?? '';
+  const host = authority ?? hostHeader ?? '';
   const q = pathAndQuery.indexOf('?');
   const rawPath = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
-  const query = parseQuery(q < 0 ? '' : pathAndQuery.slice(q + 1));
-  const base = { host, rawPath, query, subresources: subresourcesOf(query.map((p) => p.name)) };
+  const query = RequestQuery.parse(q < 0 ? '' : pathAndQuery.slice(q + 1));
+  const base = { host, rawPath, query, subresources: subresourcesOf(query.params.map((p) => p.name)) };
   const decoded = decodePath(rawPath);
   const path = decoded.startsWith('/') ? decoded : `/${decoded}`;
   const name = hostname(authority ?? host);

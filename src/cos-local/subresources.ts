@@ -9,9 +9,19 @@ export const SUBRESOURCES: ReadonlySet<string> = new Set([
   'website',
 ]);
 
-/** The subresource names present in a query, in order of appearance. */
+const CANONICAL: ReadonlyMap<string, string> = new Map([...SUBRESOURCES].map((n) => [n.toLowerCase(), n]));
+
+/** The canonical subresource name a parameter name means (names are case-insensitive, query.ts). */
+export function subresourceOf(name: string): string | undefined {
+  return CANONICAL.get(name.toLowerCase());
+}
+
+/** The subresources present in a query, by canonical name, in order of appearance. */
 export function subresourcesOf(names: Iterable<string>): string[] {
   const found: string[] = [];
-  for (const n of names) if (SUBRESOURCES.has(n) && !found.includes(n)) found.push(n);
+  for (const n of names) {
+    const canonical = subresourceOf(n);
+    if (canonical !== undefined && !found.includes(canonical)) found.push(canonical);
+  }
   return found;
 }

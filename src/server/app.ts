@@ -10,7 +10,7 @@ import { LoginThrottle } from './auth/login-throttle';
 import { csrfGuard, sessionResolver } from './auth/plugin';
 import { SessionRepository } from './auth/sessions';
 import { UserRepository } from './auth/users';
-import type { CosTarget, ServerConfig, TrustProxy } from './config';
+import { DEFAULT_STS_SECONDS, type CosTarget, type ServerConfig, type TrustProxy } from './config';
 import { createCosGateway, type CosGateway } from './cos/cos-gateway';
 import type { Db } from './db/database';
 import { ApiError } from './errors';
@@ -134,10 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   metaRoutes(app, { cos: options.cos, gateway });
   sessionRoutes(app, { users, sessions, audit, throttle, gateway, secureCookies: options.config.secureCookies, absoluteSeconds: options.config.sessionAbsoluteSeconds });
-  adminUserRoutes(app, { users, sessions, audit });
-  adminAuditRoutes(app, { audit });
   const sts = options.sts ?? createStsProvider(options.cos);
-  const stsSeconds = options.config.stsSeconds ?? 1800;
+  const stsSeconds = options.config.stsSeconds ?? DEFAULT_STS_SECONDS;
   const serverKey = { secretId: options.cos.secretId, secretKey: options.cos.secretKey };
   const keys = new SigningKeys(sts, serverKey, {
     durationSeconds: stsSeconds,
@@ -146,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     stsRegion: options.cos.defaultRegion,
     now,
   });
+  adminUserRoutes(app, { users, sessions, audit, forgetKeys: (userId) => keys.forget(userId) });
+  adminAuditRoutes(app, { audit });
   signRoutes(app, { credential: serverKey, signSeconds: options.config.signSeconds, now, audit, keys, regions });
   stsRoutes(app, { provider: sts, credential: serverKey, durationSeconds: stsSeconds, audit, regions });
   bucketRoutes(app, { gateway, audit, regions });

@@ -43,7 +43,7 @@ function errorOf(env: NodeJS.ProcessEnv): string {
 describe('defaults', () => {
   it('is local mode on 127.0.0.1:3000, no TLS, no proxy trusted, every region', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', region: 'ap-guangzhou', trustProxy: false, secureCookies: false, logRequests: false, cosLocalPort: 9000 });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', region: 'ap-guangzhou', trustProxy: false, secureCookies: false, logRequests: false, cosLocalPort: 9000, signSeconds: 300, stsSeconds: 900 });
     expect(c.cloud).toBeUndefined();
     expect(c.tls).toBeUndefined();
     expect(c.allowedRegions).toBeUndefined();

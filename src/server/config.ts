@@ -15,6 +15,14 @@ export { ConfigError } from './config-error';
 export type { TrustProxy } from './config-proxy';
 export type { TlsFiles } from './config-tls';
 
+/**
+ * Default lifetimes of what the server hands out (docs/security.md "Revocation"): COS cannot revoke a
+ * signature or a temporary key before it expires, so they are kept short — a disabled account's
+ * signatures stop working within 5 minutes and its temporary keys within 15.
+ */
+export const DEFAULT_SIGN_SECONDS = 300;
+export const DEFAULT_STS_SECONDS = 900;
+
 export interface CosTarget {
   mode: 'local' | 'cloud';
   secretId: string;
@@ -77,9 +85,9 @@ export interface ServerConfig {
   /** Console session lifetime limits, in seconds. */
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
-  /** Lifetime of an Authorization returned by /api/sign, in seconds. */
+  /** Lifetime of an Authorization returned by /api/sign, in seconds (default DEFAULT_SIGN_SECONDS). */
   signSeconds: number;
-  /** Lifetime of temporary keys from /api/sts (`STS_SECONDS`, seed-digest §2.1: default 1800). */
+  /** Lifetime of temporary keys from /api/sts and of the keys signatures are made with (default DEFAULT_STS_SECONDS). */
   stsSeconds: number;
   /**
    * `Secure` cookies (and HSTS): on by default with TLS; behind a TLS-terminating proxy set
@@ -270,9 +278,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     adminPassword: s.string('CONSOLE_ADMIN_PASSWORD'),
     sessionIdleSeconds: s.int('SESSION_IDLE_SECONDS', 30 * 60, 60, 7 * 86400),
     sessionAbsoluteSeconds: s.int('SESSION_ABSOLUTE_SECONDS', 12 * 3600, 60, 30 * 86400),
-    signSeconds: s.int('SIGN_SECONDS', 900, 30, 7200),
+    signSeconds: s.int('SIGN_SECONDS', DEFAULT_SIGN_SECONDS, 30, 7200),
     // At most 7200 s for a root account's key, 129600 s for a sub-account's [seed 002 L214].
-    stsSeconds: s.int('STS_SECONDS', 1800, 60, 129_600),
+    stsSeconds: s.int('STS_SECONDS', DEFAULT_STS_SECONDS, 60, 129_600),
     secureCookies: s.bool('SECURE_COOKIES') ?? tls !== undefined,
     consoleSecret: consoleSecretOf(s),
     logRequests: s.bool('LOG_REQUESTS') ?? false,

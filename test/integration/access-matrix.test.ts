@@ -377,7 +377,7 @@ describe('/api/sts for a restricted console account', () => {
       if (!expected) continue;
       issued++;
       expect(Object.keys(r.body).sort()).toEqual(['ExpiredTime', 'SecurityToken', 'StartTime', 'TmpSecretId', 'TmpSecretKey']);
-      expect(r.body.ExpiredTime - r.body.StartTime).toBe(1800);
+      expect(r.body.ExpiredTime - r.body.StartTime).toBe(900);
       const cos = tmpClient(r.body);
       const otherBucket = BUCKETS.find((b) => b !== bucket) ?? '';
       const probesFor = (action: string): [string, string, boolean][] => [

@@ -4,6 +4,7 @@
 // to cos-local's HTTPS port (COS_STS_HOST), for /api/sts and for a restricted account's signatures.
 // The certificate is trusted through https.globalAgent's `ca` (restored after), as
 // src/cos-local/sts/sts-sdk.test.ts does: qcloud-cos-sts's axios falls back to the global agent.
+import { bucketHost, cosRequest } from '../support/cos-request';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import COS from 'cos-nodejs-sdk-v5';
@@ -73,9 +74,10 @@ describe('API-key sessions', () => {
     const r = await post(t, bob, '/api/sts', { bucket: PHOTOS, region: REGION, prefix: '', actions: ['name/cos:GetObject'] });
     expect(r.status).toBe(409);
     expect(r.body.error?.code).toBe('StsUnavailable');
-    const signed = await post(t, bob, '/api/sign', { Method: 'GET', Pathname: '/', Query: {}, Headers: { Host: ip() } });
+    const service = `service.cos.localhost:${cosLocal.port}`;
+    const signed = await post(t, bob, '/api/sign', { Method: 'GET', Pathname: '/', Query: {}, Headers: { Host: service } });
     expect(signed.status).toBe(200);
-    const list = await fetch(`http://${ip()}/`, { headers: { authorization: (signed.body as unknown as { Authorization: string }).Authorization } });
+    const list = await cosRequest({ port: cosLocal.port, host: service, path: '/', headers: { authorization: (signed.body as unknown as { Authorization: string }).Authorization } });
     expect(list.status).toBe(200);
   });
 
@@ -90,16 +92,17 @@ describe('API-key sessions', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error?.code).toBe('StsUnavailable');
 
-    const signed = await post(t, tmp, '/api/sign', { Method: 'GET', Pathname: '/alice/a.txt', Headers: { Host: ip() }, Bucket: PHOTOS, Region: REGION });
+    const host = bucketHost(PHOTOS, REGION, cosLocal.port);
+    const signed = await post(t, tmp, '/api/sign', { Method: 'GET', Pathname: '/alice/a.txt', Headers: { Host: host }, Bucket: PHOTOS, Region: REGION });
     expect(signed.status).toBe(200);
     const body = signed.body as unknown as { Authorization: string; SecurityToken?: string };
     expect(body.SecurityToken).toBe(issued.body.SecurityToken);
     expect(body.Authorization).toContain(`q-ak=${issued.body.TmpSecretId}`);
-    const res = await fetch(`http://${ip()}/${PHOTOS}/alice/a.txt`, { headers: { authorization: body.Authorization, 'x-cos-security-token': body.SecurityToken ?? '' } });
+    const res = await cosRequest({ port: cosLocal.port, host, path: '/alice/a.txt', headers: { authorization: body.Authorization, 'x-cos-security-token': body.SecurityToken ?? '' } });
     expect(res.status).toBe(200);
     // COS decides: the same session's signature for bob/ is made, and refused by cos-local.
-    const other = await post(t, tmp, '/api/sign', { Method: 'GET', Pathname: '/bob/b.txt', Headers: { Host: ip() }, Bucket: PHOTOS, Region: REGION });
-    const denied = await fetch(`http://${ip()}/${PHOTOS}/bob/b.txt`, { headers: { authorization: (other.body as unknown as { Authorization: string }).Authorization, 'x-cos-security-token': body.SecurityToken ?? '' } });
+    const other = await post(t, tmp, '/api/sign', { Method: 'GET', Pathname: '/bob/b.txt', Headers: { Host: host }, Bucket: PHOTOS, Region: REGION });
+    const denied = await cosRequest({ port: cosLocal.port, host, path: '/bob/b.txt', headers: { authorization: (other.body as unknown as { Authorization: string }).Authorization, 'x-cos-security-token': body.SecurityToken ?? '' } });
     expect(denied.status).toBe(403);
   });
 });
@@ -116,7 +119,7 @@ describe('cloud mode: qcloud-cos-sts against cos-local\'s HTTPS port', () => {
 
     const r = await post(t, erin, '/api/sts', { bucket: PHOTOS, region: REGION, prefix: 'alice/', actions: ['name/cos:PutObject'] });
     expect(r.status).toBe(200);
-    expect(r.body.ExpiredTime - r.body.StartTime).toBe(1800);
+    expect(r.body.ExpiredTime - r.body.StartTime).toBe(900);
     const cos = client(r.body);
     expect(await outcome(cos.putObject({ Bucket: PHOTOS, Region: REGION, Key: 'alice/cloud.txt', Body: 'x' }))).toBe('ok');
     expect(await outcome(cos.putObject({ Bucket: PHOTOS, Region: REGION, Key: 'bob/cloud.txt', Body: 'x' }))).toBe('AccessDenied');

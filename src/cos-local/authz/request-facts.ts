@@ -5,11 +5,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { RequestFacts, Tag } from '../../shared/policy/context';
-import type { QueryParam } from '../query';
+import type { RequestQuery } from '../query';
 
 export interface FactsInput {
   readonly req: IncomingMessage;
-  readonly query: readonly QueryParam[];
+  readonly query: RequestQuery;
   readonly action: string;
   readonly nowMs: number;
   readonly resourceTags?: readonly Tag[];
@@ -28,7 +28,7 @@ function tlsVersionOf(req: IncomingMessage): string | undefined {
 
 export function requestFacts(input: FactsInput): RequestFacts {
   const query: Record<string, string> = {};
-  for (const p of input.query) query[p.name] ??= p.value ?? '';
+  for (const p of input.query.params) query[p.name.toLowerCase()] = p.value ?? '';
   const ip = clientIp(input.req);
   const tls = tlsVersionOf(input.req);
   return {

@@ -11,7 +11,6 @@ import type { Readable } from 'node:stream';
 import { CosError } from '../../shared/errors/cos-error';
 import { checkMd5, expectedMd5 } from '../body';
 import type { OpHandler } from '../context';
-import { queryValue } from '../query';
 import { versioningMode } from '../versioning';
 import { writeObject, type ObjectFields } from '../write-object';
 import { bucketOf } from './common';
@@ -42,7 +41,7 @@ export const appendObject: OpHandler = async (ctx) => {
   if (versioningMode(ctx.store.meta, bucket.name) === 'enabled') {
     throw new CosError('NotImplemented', { message: 'APPEND Object on a bucket with versioning enabled is not implemented by cos-local.' });
   }
-  const raw = queryValue(ctx.route.query, 'position');
+  const raw = ctx.route.query.get('position');
   if (raw === undefined || !/^\d+$/.test(raw)) throw new CosError('InvalidArgument', { message: 'position must be a non-negative integer.' });
   const existing = ctx.store.meta.getObject(bucket.name, key);
   if (existing && existing.headers[OBJECT_TYPE] !== 'appendable') throw new CosError('ObjectNotAppendable', { message: 'The object is not appendable.' });

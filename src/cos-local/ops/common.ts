@@ -1,7 +1,6 @@
 // Small helpers shared by the operation modules.
 import { CosError } from '../../shared/errors/cos-error';
 import type { OpContext } from '../context';
-import { queryValue } from '../query';
 import type { BucketRecord } from '../store/types';
 
 /** The addressed bucket; the pipeline has already answered NoSuchBucket when it is missing. */
@@ -10,9 +9,9 @@ export function bucketOf(ctx: OpContext): BucketRecord {
   return ctx.bucket;
 }
 
-/** A query parameter of the request (see query.ts queryValue). */
+/** A query parameter of the request, read as every other reader reads it (query.ts). */
 export function param(ctx: OpContext, name: string): string | undefined {
-  return queryValue(ctx.route.query, name);
+  return ctx.route.query.get(name);
 }
 
 /** Epoch ms truncated to whole seconds: COS times have no sub-second part (`…:00.000Z`). */

@@ -3,7 +3,6 @@
 import { CosError } from '../../shared/errors/cos-error';
 import { buildListBucketXml, lastModifiedIso } from '../../shared/xml/list-bucket';
 import type { OpHandler } from '../context';
-import { queryValue } from '../query';
 import { bucketOf } from './common';
 
 export const MAX_KEYS = 1000;
@@ -17,12 +16,12 @@ export function maxKeys(v: string | undefined): number {
 export const getBucket: OpHandler = async (ctx) => {
   const bucket = bucketOf(ctx);
   const q = ctx.route.query;
-  const encodingType = queryValue(q, 'encoding-type');
+  const encodingType = q.get('encoding-type');
   if (encodingType !== undefined && encodingType !== 'url') throw new CosError('InvalidArgument', { message: 'Invalid encoding-type; only url is supported.' });
-  const prefix = queryValue(q, 'prefix') ?? '';
-  const delimiter = queryValue(q, 'delimiter') ?? '';
-  const marker = queryValue(q, 'marker') ?? '';
-  const limit = maxKeys(queryValue(q, 'max-keys'));
+  const prefix = q.get('prefix') ?? '';
+  const delimiter = q.get('delimiter') ?? '';
+  const marker = q.get('marker') ?? '';
+  const limit = maxKeys(q.get('max-keys'));
   const page = ctx.store.meta.listObjects(bucket.name, { prefix, delimiter, marker, maxKeys: limit });
   // Contents' Owner is the bucket owner's APPID in the doc sample.
   const owner = { id: bucket.appId, displayName: bucket.appId };

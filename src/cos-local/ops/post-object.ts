@@ -18,6 +18,7 @@ import type { Principal } from '../principal';
 import { parseTimeRange } from '../../shared/signature/parse';
 import { tagsFromHeader, tagsToJson } from '../tags';
 import { writeObject, type Commit, type ObjectFields } from '../write-object';
+import { RequestQuery } from '../query';
 import { bucketOf } from './common';
 import { checkKey, MAX_PUT_SIZE } from './object';
 
@@ -51,7 +52,7 @@ function policyPrincipal(ctx: OpContext, fields: Fields, nowMs: number): { princ
 /** The `Signature` form: a COS Authorization, verified with the form fields standing in for headers. */
 function signaturePrincipal(ctx: OpContext, fields: Fields, key: string, nowMs: number): Principal {
   const headers = { ...ctx.req.headers, ...Object.fromEntries(fields), authorization: fields.get('signature') ?? '' };
-  return authenticate({ method: 'POST', headers, query: [], signaturePaths: ['/', `/${key}`], nowMs }, ctx.accounts);
+  return authenticate({ method: 'POST', headers, query: RequestQuery.EMPTY, signaturePaths: ['/', `/${key}`], nowMs }, ctx.accounts);
 }
 
 function objectFields(fields: Fields, key: string): ObjectFields {

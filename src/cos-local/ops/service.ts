@@ -5,15 +5,14 @@ import { CosError } from '../../shared/errors/cos-error';
 import { buildListAllMyBucketsXml, creationDate } from '../../shared/xml/service';
 import type { OpHandler } from '../context';
 import { ownerId } from '../principal';
-import { queryValue } from '../query';
 import { bucketTags } from '../authz/bucket-state';
 
 export const getService: OpHandler = async (ctx) => {
   if (ctx.principal.kind === 'anonymous') throw new CosError('AccessDenied');
   const account = ctx.principal.account;
   const region = ctx.route.region;
-  const tagKey = queryValue(ctx.route.query, 'tagkey');
-  const tagValue = queryValue(ctx.route.query, 'tagvalue');
+  const tagKey = ctx.route.query.get('tagkey');
+  const tagValue = ctx.route.query.get('tagvalue');
   if (tagValue !== undefined && tagKey === undefined) throw new CosError('InvalidArgument', { message: 'tagvalue needs tagkey.' });
   const tagged = (bucket: string): boolean => tagKey === undefined || bucketTags(ctx.store.meta, bucket)
     .some((t) => t.key === tagKey && (tagValue === undefined || t.value === tagValue));

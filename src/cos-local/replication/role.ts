@@ -10,6 +10,7 @@ import { parseRole } from '../../shared/replication/validate';
 import { decide } from '../authorize';
 import type { Services } from '../context';
 import type { Principal } from '../principal';
+import { RequestQuery } from '../query';
 import type { Route } from '../route';
 import type { BucketRecord } from '../store/types';
 
@@ -28,7 +29,7 @@ export function roleMay(services: Services, role: string, op: 'PutObject' | 'Del
   const principal = rolePrincipal(services, role);
   if (!principal) return false;
   const route: Route = {
-    style: 'virtual-hosted', level: 'object', host: '', bucket: dest.name, region: dest.region, key, rawPath: '', query: [],
+    style: 'virtual-hosted', level: 'object', host: '', bucket: dest.name, region: dest.region, key, rawPath: '', query: RequestQuery.EMPTY,
     subresources: [], signaturePaths: [],
   };
   const req = new IncomingMessage(new Socket());

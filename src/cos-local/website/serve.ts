@@ -23,6 +23,7 @@ import type { OpContext, OpResult, Services } from '../context';
 import { getObject, headObject } from '../ops/object';
 import { enforceReferer } from '../ops/referer';
 import { loadWebsite } from '../ops/website';
+import { RequestQuery } from '../query';
 import type { Route } from '../route';
 import type { BucketRecord } from '../store/types';
 import type { CorsConfiguration } from '../../shared/xml/cors';
@@ -63,7 +64,7 @@ class Site {
     private readonly bucket: BucketRecord,
     readonly config: WebsiteConfiguration,
   ) {
-    this.ctx = { ...w, route: { ...w.route, query: [] }, principal: { kind: 'anonymous' }, bucket };
+    this.ctx = { ...w, route: { ...w.route, query: RequestQuery.EMPTY }, principal: { kind: 'anonymous' }, bucket };
   }
 
   private get head(): boolean {
@@ -118,7 +119,7 @@ class Site {
 export async function serveWebsite(w: WebsiteRequest): Promise<OpResult> {
   const method = w.req.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD') throw new CosError('MethodNotAllowed', { message: 'A static website endpoint only takes GET and HEAD.' });
-  if (w.route.query.length > 0) throw new CosError('MethodNotAllowed', { message: 'A static website endpoint takes no query parameters.' });
+  if (w.route.query.size > 0) throw new CosError('MethodNotAllowed', { message: 'A static website endpoint takes no query parameters.' });
   if (!w.bucket) throw new CosError('NoSuchBucket');
   const config = loadWebsite(w.store.meta, w.bucket.name);
   if (!config) throw new CosError('NoSuchWebsiteConfiguration');

@@ -18,6 +18,11 @@ export interface AuditEntry {
   /** A short human-readable reason (e.g. the missing permission). */
   detail?: string;
   ip?: string;
+  /**
+   * What a signature covers, one line per part: `GET <host> <path>`, then the signed parameters and
+   * headers as `name=value` (values of secrets never: a security token is written as its length).
+   */
+  request?: string;
 }
 
 export interface AuditRecord extends AuditEntry {
@@ -46,6 +51,7 @@ interface AuditRow {
   outcome: AuditOutcome;
   detail: string | null;
   ip: string | null;
+  request: string | null;
 }
 
 function toRecord(r: AuditRow): AuditRecord {
@@ -54,6 +60,7 @@ function toRecord(r: AuditRow): AuditRecord {
   if (r.resource !== null) out.resource = r.resource;
   if (r.detail !== null) out.detail = r.detail;
   if (r.ip !== null) out.ip = r.ip;
+  if (r.request !== null) out.request = r.request;
   return out;
 }
 
@@ -62,14 +69,14 @@ export class AuditLog {
 
   constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
     this.insert = db.prepare(
-      'INSERT INTO audit (at, actor, event, action, resource, outcome, detail, ip) VALUES (@at, @actor, @event, @action, @resource, @outcome, @detail, @ip)',
+      'INSERT INTO audit (at, actor, event, action, resource, outcome, detail, ip, request) VALUES (@at, @actor, @event, @action, @resource, @outcome, @detail, @ip, @request)',
     );
   }
 
   record(e: AuditEntry): void {
     this.insert.run({
       at: this.now(), actor: e.actor, event: e.event, action: e.action ?? null, resource: e.resource ?? null,
-      outcome: e.outcome, detail: e.detail ?? null, ip: e.ip ?? null,
+      outcome: e.outcome, detail: e.detail ?? null, ip: e.ip ?? null, request: e.request ?? null,
     });
   }
 

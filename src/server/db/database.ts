@@ -68,6 +68,8 @@ const MIGRATIONS: readonly string[] = [
    );
    ALTER TABLE sessions ADD COLUMN can_list_buckets INTEGER;
    CREATE INDEX sessions_by_user ON sessions (user_id);`,
+  // v4: a signature's audit entry records the canonical request it covers (routes/sign.ts).
+  'ALTER TABLE audit ADD COLUMN request TEXT;',
 ];
 
 /** Opens (creating if needed) the database file, or an in-memory one for ':memory:'. */

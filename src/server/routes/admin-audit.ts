@@ -25,6 +25,7 @@ const entrySchema = {
     outcome: { type: 'string', enum: ['allowed', 'refused', 'ok', 'failed'] },
     detail: { type: 'string' },
     ip: { type: 'string' },
+    request: { type: 'string' },
   },
   required: ['id', 'at', 'actor', 'event', 'outcome'],
 } as const;

@@ -20,6 +20,8 @@ export interface AdminUserRouteDeps {
   users: UserRepository;
   sessions: SessionRepository;
   audit: AuditLog;
+  /** Drops the temporary keys cached for an account's signatures (SigningKeys.forget). */
+  forgetKeys?: (userId: number) => void;
 }
 
 export const BUILT_IN_ADMIN = 'admin';
@@ -134,6 +136,8 @@ export function adminUserRoutes(app: FastifyInstance, deps: AdminUserRouteDeps):
     const updated = deps.users.update(target.id, { role: request.body.role, grants, disabled: request.body.disabled }) ?? target;
     // A disabled account is refused on its next request anyway; revoking its sessions also removes them.
     const revoked = disabling ? deps.sessions.revokeUser(target.id) : 0;
+    // New signatures must not be made with a key issued for the old grants (docs/security.md "Revocation").
+    deps.forgetKeys?.(target.id);
     const changes: string[] = [];
     if (request.body.role !== undefined && request.body.role !== target.role) changes.push(`role ${target.role} → ${updated.role}`);
     if (request.body.disabled !== undefined && request.body.disabled !== target.disabled) changes.push(updated.disabled ? `disabled (${revoked} session${revoked === 1 ? '' : 's'} ended)` : 'enabled');
@@ -160,6 +164,7 @@ export function adminUserRoutes(app: FastifyInstance, deps: AdminUserRouteDeps):
     await deps.users.setPassword(target.id, password);
     // Whoever knew the old password is signed out everywhere, the admin doing this included if it is their own.
     const revoked = deps.sessions.revokeUser(target.id);
+    deps.forgetKeys?.(target.id);
     deps.audit.record({
       actor: auditActor(request.auth!), event: 'password.reset', resource: target.name, outcome: 'ok', ip: request.ip,
       detail: `${given === undefined ? 'generated' : 'set by admin'}; ${revoked} session${revoked === 1 ? '' : 's'} ended`,

@@ -13,7 +13,7 @@ const request = {
   Method: 'get',
   Pathname: '/',
   Query: { prefix: 'docs/', delimiter: '/', 'max-keys': 1000 },
-  Headers: { Host: '127.0.0.1:9000' },
+  Headers: { Host: 'demo-1250000000.cos.ap-guangzhou.myqcloud.com' },
   Bucket: 'demo-1250000000',
   Region: 'ap-guangzhou',
 };
@@ -33,7 +33,7 @@ describe('POST /api/sign', () => {
     expect(a.headerList).toEqual(['host']);
     const nowSec = Math.round(t.clock.now / 1000);
     expect(a.keyTime).toBe(`${nowSec - 1};${nowSec - 1 + 900}`);
-    const http = httpString('get', '/', { prefix: 'docs/', delimiter: '/', 'max-keys': '1000' }, { host: '127.0.0.1:9000' });
+    const http = httpString('get', '/', { prefix: 'docs/', delimiter: '/', 'max-keys': '1000' }, { host: 'demo-1250000000.cos.ap-guangzhou.myqcloud.com' });
     expect(a.signature).toBe(computeSignature('server-secret-key', a.keyTime, a.signTime, http));
     expect(Authorization).not.toContain('server-secret-key');
   });
@@ -91,10 +91,10 @@ describe('POST /api/sign for console accounts with grants and for API-key sessio
   it('renews the key before a signature would outlive it', async () => {
     const { sts, bob } = await withFakeSts();
     await sign(bob, {});
-    t.clock.now += 500_000; // 1300 s left of 1800: still room for a 900 s signature
+    t.clock.now += 300_000; // 600 s left of 900 (STS_SECONDS' default): above the renewal threshold, min(SIGN_SECONDS + 60, half the life)
     await sign(bob, {});
     expect(sts.calls).toHaveLength(1);
-    t.clock.now += 500_000; // 800 s left
+    t.clock.now += 200_000; // 400 s left: less than half
     const res = await sign(bob, {});
     expect(sts.calls).toHaveLength(2);
     expect(res.json()).toMatchObject({ SecurityToken: 'token-2' });
@@ -151,7 +151,92 @@ describe('POST /api/sign for console accounts with grants and for API-key sessio
     const parsed = parseAuthorization(authorizationFields(body.Authorization));
     if (!parsed.ok) throw new Error(parsed.reason);
     expect(parsed.value.accessKeyId).toBe('AKIDsessionkey');
-    const http = httpString('DELETE', '/anything', {}, { host: '127.0.0.1:9000' });
+    const http = httpString('DELETE', '/anything', {}, { host: 'demo-1250000000.cos.ap-guangzhou.myqcloud.com' });
     expect(parsed.value.signature).toBe(computeSignature('session-secret-key', parsed.value.keyTime, parsed.value.signTime, http));
+  });
+});
+
+describe('POST /api/sign binds every signature to its bucket', () => {
+  const PATH_HOST = { Host: '127.0.0.1:9000' };
+  const asAdmin = async (): Promise<{ sts: FakeStsProvider; admin: { cookie: string; csrf: string } }> => {
+    const sts = fakeStsProvider(() => t.clock.now);
+    t = await testApp({}, { sts });
+    return { sts, admin: await signIn(t.app) };
+  };
+  const sign = (session: { cookie: string; csrf: string }, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/api/sign', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf }, payload: { ...request, ...payload } });
+  const keyOf = (authorization: string): string => {
+    const parsed = parseAuthorization(authorizationFields(authorization));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.value.accessKeyId;
+  };
+
+  it('signs a virtual-hosted request of an admin with the server key, without STS', async () => {
+    const { sts, admin } = await asAdmin();
+    const res = await sign(admin, { Method: 'DELETE', Pathname: '/a.txt', Query: {} });
+    expect(res.statusCode).toBe(200);
+    expect(keyOf((res.json() as { Authorization: string }).Authorization)).toBe('AKIDSERVER');
+    expect(sts.calls).toHaveLength(0);
+  });
+
+  it('signs a path-style request of an admin with a key allowed that one action in that one bucket', async () => {
+    const { sts, admin } = await asAdmin();
+    const res = await sign(admin, { Method: 'DELETE', Pathname: '/a.txt', Query: {}, Headers: PATH_HOST });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { Authorization: string; SecurityToken: string };
+    expect(keyOf(body.Authorization)).toBe('AKIDtmp1');
+    expect(body.SecurityToken).toBe('token-1');
+    expect(sts.calls).toHaveLength(1);
+    expect(sts.calls[0]?.credential.secretId).toBe('AKIDSERVER');
+    expect(sts.calls[0]?.policy).toEqual({
+      version: '2.0',
+      statement: [{ effect: 'allow', action: ['name/cos:DeleteObject'], resource: ['qcs::cos:ap-guangzhou:uid/1250000000:demo-1250000000/*'] }],
+    });
+    // The same action in the same bucket reuses the key; another bucket gets its own.
+    await sign(admin, { Method: 'DELETE', Pathname: '/b.txt', Query: {}, Headers: PATH_HOST });
+    expect(sts.calls).toHaveLength(1);
+    await sign(admin, { Method: 'DELETE', Pathname: '/b.txt', Query: {}, Headers: PATH_HOST, Bucket: 'other-1250000000' });
+    expect(sts.calls).toHaveLength(2);
+  });
+
+  it.each([
+    ['a service request on a path-style host', { Bucket: '', Pathname: '/', Query: {}, Headers: PATH_HOST }, /service host/],
+    ['a Host naming another bucket, for an operation it cannot narrow', { Method: 'PATCH', Headers: { Host: 'other-1250000000.cos.ap-guangzhou.myqcloud.com' } }, /does not name the bucket/],
+    ['a path-style request without a region', { Region: undefined, Headers: PATH_HOST }, /Region is required/],
+  ])('refuses %s', async (_name, payload, message) => {
+    const { sts, admin } = await asAdmin();
+    const res = await sign(admin, payload);
+    expect(res.statusCode).toBe(400);
+    expect((res.json() as { error: { message: string } }).error.message).toMatch(message);
+    expect(sts.calls).toHaveLength(0);
+  });
+
+  it('binds a path-style request of an API-key session with a temporary key of its own, and refuses when it has none', async () => {
+    const sts = fakeStsProvider(() => t.clock.now);
+    const gateway = { listBuckets: async () => [], verifyCredential: async () => ({ valid: true as const, canListBuckets: true }), ...unusedBucketWrites };
+    t = await testApp({}, { gateway, sts });
+    const permanent = await signInWithKey(t.app, { secretId: 'AKIDpermanent', secretKey: 'permanent-secret-key' });
+    const res = await sign(permanent, { Headers: PATH_HOST });
+    expect(res.statusCode).toBe(200);
+    expect(sts.calls[0]?.credential).toEqual({ secretId: 'AKIDpermanent', secretKey: 'permanent-secret-key' });
+    expect(keyOf((res.json() as { Authorization: string }).Authorization)).toBe('AKIDtmp1');
+
+    const temporary = await signInWithKey(t.app, { secretId: 'AKIDtemporary', secretKey: 'temporary-secret-key', token: 't' });
+    const refused = await sign(temporary, { Headers: PATH_HOST });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: { code: 'HostNotBound', message: expect.stringContaining('virtual-hosted') } });
+    expect(sts.calls).toHaveLength(1);
+  });
+
+  it('records the canonical request a signature covers in the audit log', async () => {
+    const { admin } = await asAdmin();
+    await sign(admin, { Headers: { Host: 'demo-1250000000.cos.ap-guangzhou.myqcloud.com', 'x-cos-security-token': 'abcdef' } });
+    const row = t.db.prepare("SELECT request FROM audit WHERE event = 'sign'").get() as { request: string };
+    expect(row.request).toBe(
+      'GET demo-1250000000.cos.ap-guangzhou.myqcloud.com/?delimiter=%2F&max-keys=1000&prefix=docs%2F\n'
+      + 'signed headers: host=demo-1250000000.cos.ap-guangzhou.myqcloud.com&x-cos-security-token=%286%20characters%29',
+    );
+    const listed = await t.app.inject({ method: 'GET', url: '/api/admin/audit?event=sign', headers: { cookie: admin.cookie } });
+    expect((listed.json() as { entries: { request?: string }[] }).entries[0]?.request).toBe(row.request);
   });
 });

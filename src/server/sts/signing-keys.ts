@@ -8,8 +8,12 @@
 // exactly the account's grants (grantsPolicy) makes COS itself refuse all of that: the grant check in
 // /api/sign decides, the key's policy is the second line of defence. The key never leaves the server;
 // only signatures and its security token do.
+//
+// Path-style signatures (a Host that does not name the bucket) are made with a key bound to one
+// bucket and action (forBound, docs/security.md "Signatures bound to their bucket"), whoever signs:
+// the server's key for admins, the session's own key for API-key sessions.
 import type { Grant } from '../../shared/access/grants';
-import { grantsPolicy, sharePolicy, type PolicyResult } from '../../shared/access/sts-policy';
+import { boundPolicy, grantsPolicy, sharePolicy, type PolicyResult } from '../../shared/access/sts-policy';
 import type { StsCredential, StsProvider, TemporaryKey } from './types';
 
 export interface SigningKeysOptions {
@@ -28,7 +32,7 @@ interface Entry {
   expiredTime?: number;
 }
 
-/** The cache is per process and small: one key per (account, grants, region) in use. */
+/** The cache is per process and small: one key per (account, grants, region) and per bound bucket and action in use. */
 const MAX_ENTRIES = 1000;
 
 export class SigningKeys {
@@ -42,12 +46,32 @@ export class SigningKeys {
 
   /** A key allowing what the grants allow in one region; cached until it runs short. */
   forGrants(userId: number, grants: readonly Grant[], region: string): Promise<TemporaryKey> {
-    const id = JSON.stringify([userId, region, grants]);
+    return this.cached(JSON.stringify(['grants', userId, region, grants]), () => grantsPolicy(grants, region), this.credential);
+  }
+
+  /**
+   * A key for `action` in one bucket (plus a read of a copy's source), issued with `credential`
+   * (default: the server's); cached per credential, bucket, action and source.
+   */
+  forBound(bucket: string, region: string, action: string, copySource?: { bucket: string; region?: string; key: string }, credential: StsCredential = this.credential): Promise<TemporaryKey> {
+    const id = JSON.stringify(['bound', credential.secretId, bucket, region, action, copySource ?? null]);
+    return this.cached(id, () => boundPolicy(bucket, region, action, copySource), credential);
+  }
+
+  /** Drops the cached keys of a console account (disabled, password reset, grants changed). */
+  forget(userId: number): void {
+    for (const id of [...this.cache.keys()]) {
+      const parsed = JSON.parse(id) as unknown[];
+      if (parsed[0] === 'grants' && parsed[1] === userId) this.cache.delete(id);
+    }
+  }
+
+  private cached(id: string, policy: () => PolicyResult, credential: StsCredential): Promise<TemporaryKey> {
     const nowSec = this.options.now() / 1000;
     const hit = this.cache.get(id);
     if (hit && (hit.expiredTime === undefined || hit.expiredTime - nowSec > this.options.minRemainingSeconds)) return hit.key;
     if (this.cache.size >= MAX_ENTRIES) this.sweep(nowSec);
-    const entry: Entry = { key: this.issue(grantsPolicy(grants, region), this.options.durationSeconds) };
+    const entry: Entry = { key: this.issue(policy(), this.options.durationSeconds, credential) };
     this.cache.set(id, entry);
     entry.key.then(
       (k) => { entry.expiredTime = k.expiredTime; },
@@ -61,9 +85,9 @@ export class SigningKeys {
     return this.issue(sharePolicy(bucket, region, key), seconds);
   }
 
-  private async issue(policy: PolicyResult, durationSeconds: number): Promise<TemporaryKey> {
+  private async issue(policy: PolicyResult, durationSeconds: number, credential: StsCredential = this.credential): Promise<TemporaryKey> {
     if (!policy.ok) throw new Error(`cannot build a signing policy: ${policy.message}`);
-    return this.provider.getFederationToken({ credential: this.credential, policy: policy.json, durationSeconds, region: this.options.stsRegion });
+    return this.provider.getFederationToken({ credential, policy: policy.json, durationSeconds, region: this.options.stsRegion });
   }
 
   private sweep(nowSec: number): void {

@@ -6,7 +6,7 @@ import { parsePolicy } from '../policy/parse';
 import { ctx, SUB_A } from '../policy/test-helpers';
 import type { Grant, Scope } from './grants';
 import { checkScope, deriveRequestScope } from './request-scope';
-import { grantsPolicy, sharePolicy, STS_ACTIONS, taskPolicy, type PolicyResult, type StsTask } from './sts-policy';
+import { boundPolicy, grantsPolicy, sharePolicy, STS_ACTIONS, taskPolicy, type PolicyResult, type StsTask } from './sts-policy';
 
 const APPID = '1250000000';
 const B = `photos-${APPID}`;
@@ -188,5 +188,39 @@ describe('sharePolicy', () => {
     expect(allows(p, 'name/cos:HeadObject', obj('shared/report.pdf'))).toBe(true);
     expect(allows(p, 'name/cos:GetObject', obj('shared/report.pdf.bak'))).toBe(false);
     expect(allows(p, 'name/cos:PutObject', obj('shared/report.pdf'))).toBe(false);
+  });
+});
+
+describe('boundPolicy', () => {
+  it('allows one object action in one bucket', () => {
+    const p = policyOf(boundPolicy(B, R, 'name/cos:DeleteObject'));
+    expect(allows(p, 'name/cos:DeleteObject', obj('any/key.txt'))).toBe(true);
+    expect(allows(p, 'name/cos:DeleteObject', obj('any/key.txt', D))).toBe(false);
+    expect(allows(p, 'name/cos:GetObject', obj('any/key.txt'))).toBe(false);
+  });
+
+  it('allows one bucket action on that bucket only', () => {
+    const p = policyOf(boundPolicy(B, R, 'name/cos:GetBucket'));
+    expect(allows(p, 'name/cos:GetBucket', bkt())).toBe(true);
+    expect(allows(p, 'name/cos:GetBucket', bkt(D))).toBe(false);
+    expect(allows(p, 'name/cos:GetBucket', { region: 'ap-shanghai', appId: APPID, bucket: B })).toBe(false);
+  });
+
+  it('adds a read of exactly the source of a copy', () => {
+    const p = policyOf(boundPolicy(B, R, 'name/cos:PutObject', { bucket: D, key: 'src/a.txt' }));
+    expect(allows(p, 'name/cos:PutObject', obj('x'))).toBe(true);
+    expect(allows(p, 'name/cos:GetObject', obj('src/a.txt', D))).toBe(true);
+    expect(allows(p, 'name/cos:GetObject', obj('src/a.txt.bak', D))).toBe(false);
+  });
+
+  it.each([
+    ['service action', () => boundPolicy(B, R, 'name/cos:GetService'), /not a bucket or object action/],
+    ['unknown action', () => boundPolicy(B, R, 'name/cos:Nope'), /not a bucket or object action/],
+    ['bad bucket', () => boundPolicy('photos', R, 'name/cos:GetObject'), /not a bucket name/],
+    ['starred copy source', () => boundPolicy(B, R, 'name/cos:PutObject', { bucket: D, key: 'a*' }), /containing \*/],
+  ])('refuses a %s', (_name, build, reason) => {
+    const r = build();
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.message).toMatch(reason);
   });
 });

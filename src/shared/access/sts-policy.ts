@@ -4,12 +4,15 @@
 // examples 1 and 4, "the STS endpoint must authorize the requesting user for the requested scope");
 // upload limits as conditions (seed-digest §9.5). Every policy is then linted by checkLeastPrivilege.
 //
-// Three policies come from here:
+// Four policies come from here:
 // - taskPolicy: POST /api/sts — keys for a declared task (bucket, prefix, actions) handed to the browser;
 // - grantsPolicy: the key the server signs with for a restricted console account (never leaves the
 //   server; a second line of defence behind the grant check, see src/server/routes/sign.ts);
-// - sharePolicy: the key behind one share link (GetObject/HeadObject on one object).
+// - sharePolicy: the key behind one share link (GetObject/HeadObject on one object);
+// - boundPolicy: the key an unbound (path-style) signature is made with: one action in one bucket
+//   (docs/security.md "Signatures bound to their bucket").
 import { camActionOf, type CosOperation } from '../cos/operations';
+import { cosActionInfo } from '../policy/action';
 import type { Condition, Policy, Statement } from '../policy/model';
 import { toPolicyJson, type PolicyJson } from '../policy/serialize';
 import { checkLeastPrivilege } from '../policy/session-policy';
@@ -246,4 +249,30 @@ export function grantsPolicy(grants: readonly Grant[], region: string): PolicyRe
 export function sharePolicy(bucket: string, region: string, key: string): PolicyResult {
   const resource = `${bucketResource(region, bucket)}${key}`;
   return finish(['name/cos:GetObject', 'name/cos:HeadObject'].map((a): Statement => ({ effect: 'allow', actions: [a], resources: [resource], conditions: [] })));
+}
+
+/**
+ * The key a signature whose Host does not name its bucket (path-style) is made with, so that it
+ * works in that bucket only: `action` on the bucket (bucket actions) or on its objects (object
+ * actions), plus GetObject on the source of a copy. The signature itself covers the object key, so
+ * the key need not be narrower than the bucket to bind the request. Service actions have no bucket
+ * to bind to and are refused.
+ */
+export function boundPolicy(bucket: string, region: string, action: string, copySource?: { bucket: string; region?: string; key: string }): PolicyResult {
+  const bad = (message: string): PolicyResult => ({ ok: false, status: 400, code: 'InvalidTask', message });
+  if (!BUCKET.test(bucket)) return bad(`"${bucket}" is not a bucket name (name-appid)`);
+  if (!REGION.test(region)) return bad(`"${region}" is not a region`);
+  const info = cosActionInfo(action);
+  if (!info || info.level === 'service') return bad(`"${action}" is not a bucket or object action`);
+  const statements: Statement[] = [{
+    effect: 'allow', actions: [action], conditions: [],
+    resources: [info.level === 'bucket' ? bucketResource(region, bucket) : `${bucketResource(region, bucket)}*`],
+  }];
+  if (copySource) {
+    if (!BUCKET.test(copySource.bucket)) return bad(`"${copySource.bucket}" is not a bucket name (name-appid)`);
+    // `*` is a wildcard in a resource (glob.ts): a literal one would widen the read to other keys.
+    if (copySource.key.includes('*')) return bad('a copy source key containing * cannot be named exactly in a policy');
+    statements.push({ effect: 'allow', actions: ['name/cos:GetObject'], conditions: [], resources: [`${bucketResource(copySource.region ?? region, copySource.bucket)}${copySource.key}`] });
+  }
+  return finish(statements);
 }
