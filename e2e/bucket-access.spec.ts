@@ -2,6 +2,7 @@
 // reason and a one-click fix instead of a bare network error; admins create buckets (with the rule
 // by default) and land in them; anyone allowed to share gets a pre-signed link that works without a
 // session. Everything runs against cos-local; the expected bytes are read with the Node SDK.
+import { cosRequest } from '../test/support/cos-request';
 import COS from 'cos-nodejs-sdk-v5';
 import type { Page } from '@playwright/test';
 import { expect, registerSecret, test } from './capture';
@@ -66,7 +67,7 @@ test('an admin creates a bucket that the console can reach at once', async ({ pa
   await expect(page.getByRole('link', { name: bucket, exact: true })).toBeVisible();
 });
 
-test('a share link opens the file without a session, and carries the validity chosen', async ({ page, browser }) => {
+test('a share link opens the file without a session, and carries the validity chosen', async ({ page }) => {
   await signInAsAdmin(page, E2E_ADMIN_PASSWORD);
   await page.getByRole('link', { name: 'photos-1250000000', exact: true }).click();
   await page.getByRole('button', { name: 'Share README.md' }).click();
@@ -92,22 +93,27 @@ test('a share link opens the file without a session, and carries the validity ch
   const keyTime = /q-key-time=(\d+)(?:;|%3B)(\d+)/i.exec(url);
   expect(keyTime).not.toBeNull();
   expect(Number(keyTime?.[2]) - Number(keyTime?.[1])).toBe(7200);
-  expect(url.startsWith(`http://127.0.0.1:${E2E_COS_PORT}/photos-1250000000/README.md?`)).toBe(true);
+  // Virtual-hosted: the link's Host names its bucket, and the signature covers the Host.
+  const host = `photos-1250000000.cos.${REGION}.localhost:${E2E_COS_PORT}`;
+  expect(url.startsWith(`http://${host}/README.md?`)).toBe(true);
 
-  // A browser with no cookies at all gets exactly the object's bytes.
-  const stranger = await browser.newContext();
-  try {
-    const res = await stranger.request.get(url);
-    expect(res.status()).toBe(200);
-    const cos = new COS({ SecretId: E2E_COS_SECRET_ID, SecretKey: E2E_COS_SECRET_KEY, Protocol: 'http:', Ip: `127.0.0.1:${E2E_COS_PORT}` });
-    const original = await cos.getObject({ Bucket: 'photos-1250000000', Region: REGION, Key: 'README.md' });
-    expect(Buffer.compare(await res.body(), Buffer.from(original.Body))).toBe(0);
-    // The signature is bound to this object: another key with it is refused.
-    const other = await stranger.request.get(url.replace('/README.md?', '/2025/README.md?'));
-    expect(other.status()).toBe(403);
-  } finally {
-    await stranger.close();
-  }
+  // A client with no cookies at all gets exactly the object's bytes. (Node's HTTP client, with the
+  // link's Host: Node does not resolve `*.localhost` as Chromium does.)
+  const get = (link: string, withHost = host) => {
+    const u = new URL(link);
+    return cosRequest({ port: Number(u.port), host: withHost, path: `${u.pathname}${u.search}` });
+  };
+  const res = await get(url);
+  expect(res.status).toBe(200);
+  const cos = new COS({ SecretId: E2E_COS_SECRET_ID, SecretKey: E2E_COS_SECRET_KEY, Protocol: 'http:', Ip: `127.0.0.1:${E2E_COS_PORT}` });
+  const original = await cos.getObject({ Bucket: 'photos-1250000000', Region: REGION, Key: 'README.md' });
+  expect(res.text).toBe(Buffer.from(original.Body).toString('utf8'));
+  // The signature is bound to this object: another key with it is refused …
+  expect((await get(url.replace('/README.md?', '/2025/README.md?'))).status).toBe(403);
+  // … and so is the same key in another bucket, virtual-hosted or path-style.
+  expect((await get(url, `documents-1250000000.cos.${REGION}.localhost:${E2E_COS_PORT}`)).code).toBe('SignatureDoesNotMatch');
+  const pathStyle = new URL(url);
+  expect((await cosRequest({ port: E2E_COS_PORT, host: `127.0.0.1:${E2E_COS_PORT}`, path: `/documents-1250000000${pathStyle.pathname}${pathStyle.search}` })).code).toBe('SignatureDoesNotMatch');
 });
 
 test('a console account without the right to fix or share is told whom to ask, and what', async ({ page, browser }) => {
@@ -159,7 +165,7 @@ test('a console account without the right to fix or share is told whom to ask, a
     const { csrfToken } = (await (await viewer.request.get('/api/session')).json()) as { csrfToken: string };
     const signed = await viewer.request.post('/api/sign', {
       headers: { 'x-csrf-token': csrfToken },
-      data: { Method: 'get', Pathname: '/README.md', Query: {}, Headers: { Host: `127.0.0.1:${E2E_COS_PORT}` }, Bucket: 'photos-1250000000', Region: REGION, Key: 'README.md', Expires: 900 },
+      data: { Method: 'get', Pathname: '/README.md', Query: {}, Headers: { Host: `photos-1250000000.cos.${REGION}.localhost:${E2E_COS_PORT}` }, Bucket: 'photos-1250000000', Region: REGION, Key: 'README.md', Expires: 900 },
     });
     expect(signed.status()).toBe(403);
     expect(((await signed.json()) as { error: { message: string } }).error.message).toContain('needs share on photos-1250000000/README.md');

@@ -47,7 +47,10 @@ async function main(): Promise<void> {
     const endpoint = `http://127.0.0.1:${local.port}`;
     cos = {
       mode: 'local', secretId: key.secretId, secretKey: key.secretKey, ip: `127.0.0.1:${local.port}`,
-      browserDomain: `${endpoint}/{Bucket}`, browserServiceDomain: endpoint, protocol: 'http:', defaultRegion: config.region,
+      // The browser addresses buckets virtual-hosted, as on COS, so that every signature's Host names
+      // its bucket (docs/security.md); Chromium resolves `*.localhost` to loopback by itself.
+      browserDomain: `{Bucket}.cos.{Region}.localhost:${local.port}`, browserServiceDomain: `http://service.cos.localhost:${local.port}`,
+      protocol: 'http:', defaultRegion: config.region,
       ...(config.allowedRegions ? { allowedRegions: config.allowedRegions } : {}),
       // cos-local's STS on its plain port (DESIGN.md §4 "cos-local addressing": STS).
       stsEndpoint: `${endpoint}/`,
