@@ -90,6 +90,12 @@ describe('audit', () => {
     expect(await listAudit({})).toEqual({ entries: [{ id: 1, at: ENTRY.at, actor: '-', event: 'sign', outcome: 'refused' }] });
   });
 
+  it('keeps the signed request of a signature entry', async () => {
+    const sign = { id: 2, at: ENTRY.at, actor: 'bob', event: 'sign', outcome: 'allowed', request: 'GET b-1.cos.r.localhost:9000/?prefix=a%2F\nsigned headers: host=b-1.cos.r.localhost%3A9000' };
+    answer({ entries: [sign] });
+    expect((await listAudit({})).entries[0]?.request).toBe(sign.request);
+  });
+
   it('refuses an unknown outcome', async () => {
     answer({ entries: [{ ...ENTRY, outcome: 'maybe' }] });
     await expect(listAudit({})).rejects.toMatchObject({ code: 'MalformedResponse' });

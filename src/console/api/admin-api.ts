@@ -34,6 +34,8 @@ export interface AuditEntry {
   outcome: AuditOutcome;
   detail?: string;
   ip?: string;
+  /** For a signature: the canonical request it covers (method, host, path, signed parameters and headers). */
+  request?: string;
 }
 
 export interface AuditQuery {
@@ -127,6 +129,7 @@ function parseEntry(value: unknown): AuditEntry {
   if (str(value.resource)) entry.resource = value.resource;
   if (str(value.detail)) entry.detail = value.detail;
   if (str(value.ip)) entry.ip = value.ip;
+  if (str(value.request)) entry.request = value.request;
   return entry;
 }
 

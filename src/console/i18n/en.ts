@@ -123,6 +123,7 @@ export const en = {
       previous: 'Previous page',
       next: 'Next page',
       pageNumber: 'Page {{n}}',
+      signedRequest: 'Signed request',
       columns: { at: 'Time', actor: 'Actor', event: 'Event', action: 'Action', resource: 'Resource', outcome: 'Outcome', ip: 'IP', detail: 'Detail' },
       outcome: { ok: 'OK', failed: 'Failed', allowed: 'Allowed', refused: 'Refused' },
     },

@@ -123,6 +123,7 @@ export const zhCN: Catalog = {
       previous: '上一页',
       next: '下一页',
       pageNumber: '第 {{n}} 页',
+      signedRequest: '签名覆盖的请求',
       columns: { at: '时间', actor: '操作者', event: '事件', action: '操作', resource: '资源', outcome: '结果', ip: 'IP', detail: '详情' },
       outcome: { ok: '成功', failed: '失败', allowed: '已允许', refused: '已拒绝' },
     },

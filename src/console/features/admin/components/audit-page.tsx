@@ -72,7 +72,22 @@ function Audit() {
       ),
     },
     { colKey: 'ip', title: t('admin.audit.columns.ip'), width: 130, cell: ({ row }) => row.ip ?? '' },
-    { colKey: 'detail', title: t('admin.audit.columns.detail'), width: 320, cell: ({ row }) => <span className="admin-audit__detail">{row.detail ?? ''}</span> },
+    {
+      colKey: 'detail',
+      title: t('admin.audit.columns.detail'),
+      width: 360,
+      cell: ({ row }) => (
+        <div className="admin-audit__detail">
+          {row.detail ? <span>{row.detail}</span> : null}
+          {row.request ? (
+            <div className="admin-audit__request">
+              <span className="admin-audit__request-label">{t('admin.audit.signedRequest')}</span>
+              <code>{row.request}</code>
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
   ];
 
   return (
