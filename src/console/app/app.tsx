@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
 import { MessagePlugin } from 'tdesign-react';
-import { sessionQueries } from '../features/auth/session-queries';
+import { sessionQueries } from '../session/session-queries';
 import { i18n } from '../i18n/i18n';
-import { paths } from './paths';
+import { paths } from '../navigation/paths';
 import { AppProviders } from './provider';
 import { createQueryClient } from './query-client';
 import { createAppRouter, type AppRouter } from './router';

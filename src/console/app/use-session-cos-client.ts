@@ -4,7 +4,7 @@ import { requestTempKeys, signCosRequest, type ConsoleConfig } from '../api/cons
 import { ApiError } from '../api/http';
 import type { CosClient } from '../cos/cos-client';
 import { createSdkCosClient } from '../cos/sdk-cos-client';
-import { sessionQueries } from '../features/auth/session-queries';
+import { sessionQueries } from '../session/session-queries';
 
 /**
  * The CosClient of this deployment and session: endpoint from /api/config, each request signed by

@@ -2,7 +2,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { Button, Layout, Space, Tag } from 'tdesign-react';
-import { paths } from '../app/paths';
+import { paths } from '../navigation/paths';
 import { LanguageSelect } from './language-select';
 import { RouterLink } from './router-link';
 

@@ -4,8 +4,8 @@ import { AppShell } from '../../components/app-shell';
 import { configQueries } from '../../cos/config-queries';
 import { CosClientProvider } from '../../cos/cos-client-context';
 import { useLogout } from '../../features/auth/hooks/use-logout';
-import { sessionQueries } from '../../features/auth/session-queries';
-import { paths } from '../paths';
+import { sessionQueries } from '../../session/session-queries';
+import { paths } from '../../navigation/paths';
 import { useSessionCosClient } from '../use-session-cos-client';
 
 /** Every signed-in page: the shell, and the CosClient for the pages inside it. */

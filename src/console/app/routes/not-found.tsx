@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { RouterLink } from '../../components/router-link';
-import { paths } from '../paths';
+import { paths } from '../../navigation/paths';
 
 export function NotFound() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { Button } from 'tdesign-react';
 import { ErrorAlert } from '../../components/error-alert';
 import { RouterLink } from '../../components/router-link';
-import { paths } from '../paths';
+import { paths } from '../../navigation/paths';
 
 /** What a route shows when its loader or rendering throws; feature errors are handled in-page. */
 export function RouteErrorBoundary() {

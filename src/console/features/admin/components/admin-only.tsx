@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../../app/paths';
-import { useCurrentSession } from '../../../app/use-current-session';
+import { paths } from '../../../navigation/paths';
+import { useCurrentSession } from '../../../session/use-current-session';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageLoading } from '../../../components/page-loading';
 import { RouterLink } from '../../../components/router-link';

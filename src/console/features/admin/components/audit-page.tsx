@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Button, Input, Radio, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { AUDIT_OUTCOMES, type AuditEntry, type AuditOutcome } from '../../../api/admin-api';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../navigation/paths';
 import { useInnerInputAttributes } from '../../../components/use-inner-input-attributes';
 import { adminQueries } from '../admin-queries';
 import { auditParams, nextPage, parseAuditParams, previousPage, toApiQuery, withFilters, type AuditView } from '../model/audit-query';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import type { ConsoleAccount } from '../../../api/admin-api';
-import { useCurrentSession } from '../../../app/use-current-session';
+import { useCurrentSession } from '../../../session/use-current-session';
 import { formatDateTime } from '../../../i18n/format-date';
 import { adminQueries } from '../admin-queries';
 import { AccountDialog, type AccountDialogState } from './account-dialog';

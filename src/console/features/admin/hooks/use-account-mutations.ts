@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createAccount, resetPassword, updateAccount, type AccountChanges, type NewAccount } from '../../../api/admin-api';
-import { useCurrentSession } from '../../../app/use-current-session';
+import { useCurrentSession } from '../../../session/use-current-session';
 import { adminQueries } from '../admin-queries';
 
 function useCsrf(): string {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { login, loginWithKey, type KeyCredentials } from '../../../api/console-api';
-import { sessionQueries } from '../session-queries';
+import { sessionQueries } from '../../../session/session-queries';
 
 export type LoginCredentials = { username: string; password: string } | KeyCredentials;
 

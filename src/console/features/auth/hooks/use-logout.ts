@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { MessagePlugin } from 'tdesign-react';
 import { logout } from '../../../api/console-api';
 import { ApiError } from '../../../api/http';
-import { paths } from '../../../app/paths';
-import { sessionQueries } from '../session-queries';
+import { paths } from '../../../navigation/paths';
+import { sessionQueries } from '../../../session/session-queries';
 
 // Signing out loads the login page afresh rather than navigating inside the app: nothing of the
 // signed-out user (cached listings, the COS client) can survive in memory that way, and no page

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Input } from 'tdesign-react';
 import { ApiError } from '../../../api/http';
-import { useBrowseScope, useCurrentSession } from '../../../app/use-current-session';
+import { useBrowseScope, useCurrentSession } from '../../../session/use-current-session';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useInnerInputAttributes } from '../../../components/use-inner-input-attributes';
 import { bucketQueries } from '../../../cos/bucket-queries';

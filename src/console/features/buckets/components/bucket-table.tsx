@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Table, type PrimaryTableCol } from 'tdesign-react';
 import { landingPrefixes, type BrowseScope } from '../../../../shared/access/grant-navigation';
 import type { BucketSummary } from '../../../api/console-api';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../navigation/paths';
 import { RouterLink } from '../../../components/router-link';
 import { formatDateTime } from '../../../i18n/format-date';
 import { bucketEntries } from '../model/bucket-entries';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, Checkbox, Form, Input, MessagePlugin, Select } from 'tdesign-react';
 import { ApiError } from '../../../api/http';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../navigation/paths';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { useInnerInputAttributes } from '../../../components/use-inner-input-attributes';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, Form, Input } from 'tdesign-react';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../navigation/paths';
 import { useInnerInputAttributes } from '../../../components/use-inner-input-attributes';
 import { configQueries } from '../../../cos/config-queries';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { allowConsoleCors, createBucket } from '../../../api/console-api';
-import { useCurrentSession } from '../../../app/use-current-session';
+import { useCurrentSession } from '../../../session/use-current-session';
 import { bucketQueries } from '../../../cos/bucket-queries';
 
 export interface NewBucket {

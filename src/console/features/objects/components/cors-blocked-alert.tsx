@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, MessagePlugin } from 'tdesign-react';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../navigation/paths';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { RouterLink } from '../../../components/router-link';

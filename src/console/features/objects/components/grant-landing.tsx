@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from 'tdesign-react';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../navigation/paths';
 import { RouterLink } from '../../../components/router-link';
 
 export interface GrantLandingProps {

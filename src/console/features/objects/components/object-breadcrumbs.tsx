@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Breadcrumb } from 'tdesign-react';
 import { allows } from '../../../../shared/access/grant-navigation';
-import { useBrowseScope } from '../../../app/use-current-session';
+import { useBrowseScope } from '../../../session/use-current-session';
 import { RouterLink } from '../../../components/router-link';
 import { breadcrumbTrail } from '../model/breadcrumbs';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, Space } from 'tdesign-react';
 import { allows, folderActions, landingPrefixes, shareCheck, type ActionCheck } from '../../../../shared/access/grant-navigation';
-import { useBrowseScope } from '../../../app/use-current-session';
+import { useBrowseScope } from '../../../session/use-current-session';
 import { useCosClient } from '../../../cos/cos-client-context';
 import { objectQueries, type BucketRef } from '../../../cos/object-queries';
 import { reachableParent } from '../model/breadcrumbs';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../navigation/paths';
 import { ErrorAlert } from '../../../components/error-alert';
 import { RouterLink } from '../../../components/router-link';
 import { CosClientError } from '../../../cos/cos-error';

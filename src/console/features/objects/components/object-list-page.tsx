@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Tag } from 'tdesign-react';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../navigation/paths';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageLoading } from '../../../components/page-loading';
 import { RouterLink } from '../../../components/router-link';

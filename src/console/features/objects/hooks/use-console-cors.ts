@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { allowConsoleCors, getConsoleCors } from '../../../api/console-api';
-import { useCurrentSession } from '../../../app/use-current-session';
+import { useCurrentSession } from '../../../session/use-current-session';
 import type { BucketRef } from '../../../cos/object-queries';
 
 // A browser cannot tell a bucket without a CORS rule for the console from an endpoint that is down:

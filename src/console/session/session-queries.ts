@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { getSession } from '../../api/console-api';
+import { getSession } from '../api/console-api';
 
 /** GET /api/session: the signed-in user and CSRF token, or null when signed out. */
 export const sessionQueries = {

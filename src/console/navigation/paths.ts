@@ -1,5 +1,6 @@
-// Every console URL is built here. The URL is the navigation state (DESIGN.md §5): which bucket,
-// which folder (?prefix=), and the region when the bucket list cannot tell (?region=).
+// Every console URL is built here. The URL is the navigation state: which bucket, which folder
+// (?prefix=), and the region when the bucket list cannot tell (?region=). Features, components and
+// the app all build links, so this sits below all of them and imports nothing.
 
 /**
  * Query-string encoding for a value. '/' is left readable (?prefix=a/b/), which is valid in a query;

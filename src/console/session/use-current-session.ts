@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { browseScopeOf, type BrowseScope } from '../../shared/access/grant-navigation';
 import type { Session } from '../api/console-api';
-import { sessionQueries } from '../features/auth/session-queries';
+import { sessionQueries } from './session-queries';
 
 /**
- * The signed-in session (user, role, grants, CSRF token) for features other than auth, which may not
- * import each other (DESIGN.md §3). Inside the authenticated layout it is loaded; undefined only while
- * it is being (re)fetched for the first time.
+ * The signed-in session (user, role, grants, CSRF token), for the app and every feature (which may not
+ * import each other nor the app: docs/import-rules.md). Inside the authenticated layout it is loaded;
+ * undefined only while it is being (re)fetched for the first time.
  */
 export function useCurrentSession(): Session | undefined {
   return useQuery(sessionQueries.current()).data ?? undefined;
