@@ -7,13 +7,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import { answerClientError, MAX_HEADER_BYTES } from './client-error';
+import { answerClientError, answerConnect, MAX_HEADER_BYTES } from './client-error';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountsFile } from './accounts';
 import type { Clock, IdGenerator } from './context';
 import { createHandler, type Logger } from './handler';
+import { sendError } from './reply';
+import { CosError } from '../shared/errors/cos-error';
 import { randomIds, systemClock } from './ids';
 import { AccountRegistry } from './principal';
 import { openStore } from './store/open-store';
@@ -69,7 +71,8 @@ export function createCosLocal(options: CosLocalOptions): CosLocal {
     clock: options.clock ?? systemClock,
     defaultRegion: options.defaultRegion ?? DEFAULT_REGION,
   };
-  const handle = createHandler(services, options.ids ?? randomIds, log);
+  const ids = options.ids ?? randomIds;
+  const handle = createHandler(services, ids, log);
   const lifecycle = scheduleLifecycle(options.store, services.clock, log, options.lifecycleIntervalMs ?? DEFAULT_LIFECYCLE_INTERVAL_MS);
   const replicator = new Replicator({ ...services, log });
   if (options.replicate !== false) replicator.start();
@@ -78,9 +81,26 @@ export function createCosLocal(options: CosLocalOptions): CosLocal {
     replicationProgress: (bucket) => replicationProgress(options.store.meta, bucket),
     replicationIdle: () => replicator.idle(),
     handler: (req, res) => {
+      // An Upgrade request nobody takes (cos-local speaks plain HTTP) leaves Node's parser of that
+      // connection in upgrade mode: a later request on it that fails to parse is never answered
+      // and the connection hangs. So that connection ends with this response.
+      if (req.headers.upgrade !== undefined) res.setHeader('Connection', 'close');
       handle(req, res).catch((e: unknown) => {
+        // The handler's own error answer failed (writeHead refusing a header value, say). While
+        // nothing has been sent and the client is there, a bare InternalError still answers it
+        // (no CORS or other extra headers, the likely culprits); otherwise only closing is left.
         log('cos-local: unhandled error while replying', e);
-        res.destroy();
+        if (res.headersSent || res.destroyed) {
+          res.destroy();
+          return;
+        }
+        try {
+          const meta = { requestId: ids.requestId(), traceId: ids.traceId(), nowMs: services.clock.now(), resource: '', head: req.method === 'HEAD', extraHeaders: {} };
+          sendError(res, meta, new CosError('InternalError'));
+        } catch (again) {
+          log('cos-local: could not answer InternalError', again);
+          res.destroy();
+        }
       });
     },
     close: async () => {
@@ -149,11 +169,16 @@ export async function startCosLocal(options: StartOptions): Promise<RunningCosLo
   });
   const app = createCosLocal({ ...options, store });
   // No request timeout: a local 5 GB upload may take longer than Node's default 5 minutes.
-  const serverOptions = { requestTimeout: 0, maxHeaderSize: MAX_HEADER_BYTES };
+  // requireHostHeader off: Node would answer an HTTP/1.1 request without Host itself, with a bare
+  // 400 (no XML error, no x-cos-request-id); cos-local routes it path-style and answers as COS.
+  const serverOptions = { requestTimeout: 0, maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false };
   const server = createServer(serverOptions, app.handler);
   const secure = https && createHttpsServer({ ...serverOptions, cert: https.tls.cert, key: https.tls.key }, app.handler);
   const ids = options.ids ?? randomIds;
-  for (const s of [server, secure]) s?.on('clientError', (e: Error, socket: Duplex) => answerClientError(e, socket, ids));
+  for (const s of [server, secure]) {
+    s?.on('clientError', (e: Error, socket: Duplex) => answerClientError(e, socket, ids));
+    s?.on('connect', (_req: IncomingMessage, socket: Duplex) => answerConnect(socket, ids));
+  }
   const host = options.host ?? '127.0.0.1';
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
   let port: number;

@@ -22,16 +22,39 @@ export function checkMd5(expected: Buffer | undefined, actual: Buffer): void {
   if (expected && !expected.equals(actual)) throw new CosError('BadDigest');
 }
 
+/**
+ * The whole body, kept up to `limit` bytes; past it the rest is still read, and dropped. Stopping
+ * early instead (a for-await loop's early exit destroys the request) left the connection with the
+ * rest of the body unread: the error answer went out, but the next request on that keep-alive
+ * connection was never answered. Reading on lets the answer follow the body on a usable connection.
+ */
+export function readCapped(req: IncomingMessage, limit: number): Promise<{ body: Buffer; tooLarge: boolean }> {
+  if (req.readableEnded) return Promise.resolve({ body: Buffer.alloc(0), tooLarge: false });
+  if (req.destroyed) return Promise.reject(new Error('the request closed before its body ended'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    };
+    const settle = (error?: Error): void => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      if (error) reject(error);
+      else resolve({ body: Buffer.concat(chunks), tooLarge: size > limit });
+    };
+    const onEnd = (): void => settle();
+    const onError = (e: Error): void => settle(e);
+    // The client went away mid-body ('close' without 'end'); nobody is left to answer.
+    const onClose = (): void => settle(new Error('the request closed before its body ended'));
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
+}
+
 export async function readSmallBody(req: IncomingMessage, limit = MAX_XML_BODY): Promise<Buffer> {
   const expected = expectedMd5(req);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new CosError('EntityTooLarge', { message: `The request body is larger than ${limit} bytes.` });
-    chunks.push(chunk);
-  }
-  const body = Buffer.concat(chunks);
+  const { body, tooLarge } = await readCapped(req, limit);
+  if (tooLarge) throw new CosError('EntityTooLarge', { message: `The request body is larger than ${limit} bytes.` });
   checkMd5(expected, createHash('md5').update(body).digest());
   return body;
 }

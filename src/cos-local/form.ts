@@ -55,6 +55,11 @@ export function readForm(req: IncomingMessage, limits: FormLimits): Promise<Form
       fields.set(name.toLowerCase(), value);
     });
     parser.on('file', (name, stream, info) => {
+      // A form cut short errors its file stream ("Unexpected end of form"). Whoever reads the file
+      // sees that error through the stream, the caller through `done`; a stream nobody listens to
+      // (skipped, or drained after POST Object refused the upload) would otherwise throw it as an
+      // uncaught 'error' event and take the whole server down.
+      stream.on('error', () => undefined);
       if (file || name.toLowerCase() !== 'file') {
         stream.resume();
         return;

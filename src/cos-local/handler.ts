@@ -4,6 +4,7 @@
 // Every failure becomes a COS error response through reply.ts; an unexpected exception is an
 // InternalError (logged), never a crash.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { CosError } from '../shared/errors/cos-error';
 import { matchActual, actualResponseHeaders } from '../shared/cors/match';
 import { parseBucketName } from '../shared/cos/bucket-name';
@@ -88,13 +89,18 @@ export function createHandler(services: Services, ids: IdGenerator, log: Logger)
       const result = await spec.handle({ ...services, req, route, principal, bucket, cors });
       await sendResult(res, meta, result);
     } catch (e) {
+      // The client went away when the response or the connection is closed. Not `req.destroyed`:
+      // a request is destroyed as soon as its body has been read whole (autoDestroy), so that
+      // cannot tell a departed client from an operation that threw after reading its body.
+      const socket: Socket | null = req.socket;
+      const clientGone = res.destroyed || socket === null || socket.destroyed;
       if (res.headersSent) {
         // Mid-body: nothing can be said any more. A client that went away is not worth a log line.
-        if (!req.destroyed && !res.destroyed) log(`cos-local: response ${meta.requestId} failed after its headers were sent`, e);
+        if (!clientGone) log(`cos-local: response ${meta.requestId} failed after its headers were sent`, e);
         res.destroy();
         return;
       }
-      if (!(e instanceof CosError) && (req.destroyed || res.destroyed)) return; // the client went away
+      if (!(e instanceof CosError) && clientGone) return; // nobody is left to answer
       const err = e instanceof CosError ? e : new CosError('InternalError');
       if (!(e instanceof CosError)) log(`cos-local: InternalError in request ${meta.requestId} (${req.method} ${req.url})`, e);
       (website ? sendHtmlError : sendError)(res, meta, err);

@@ -111,9 +111,16 @@ export async function removeObject(ctx: OpContext, key: string, versionId: strin
   return r.marker ? { deleteMarker: true, versionId: r.marker.versionId } : { deleteMarker: false };
 }
 
+/** Characters a header value cannot carry (Node refuses them): control and non-Latin-1 characters. */
+const NOT_HEADER_TEXT = /[^\t\x20-\x7e\x80-\xff]/;
+
 /** 204 whether or not the key existed (436/7743). */
 export const deleteObject: OpHandler = async (ctx) => {
-  const r = await removeObject(ctx, ctx.route.key, param(ctx, 'versionId'));
+  const versionId = param(ctx, 'versionId');
+  // The answer echoes versionId in x-cos-version-id; one that cannot be a header value names no
+  // version cos-local made, so it is a bad parameter rather than an answer that cannot be sent.
+  if (versionId !== undefined && NOT_HEADER_TEXT.test(versionId)) throw new CosError('InvalidArgument', { message: 'Invalid version id specified.' });
+  const r = await removeObject(ctx, ctx.route.key, versionId);
   const headers: Record<string, string> = {};
   if (r.deleteMarker) headers['x-cos-delete-marker'] = 'true';
   if (r.versionId !== undefined) headers['x-cos-version-id'] = r.versionId;

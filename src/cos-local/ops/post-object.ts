@@ -55,10 +55,33 @@ function signaturePrincipal(ctx: OpContext, fields: Fields, key: string, nowMs: 
   return authenticate({ method: 'POST', headers, query: RequestQuery.EMPTY, signaturePaths: ['/', `/${key}`], nowMs }, ctx.accounts);
 }
 
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+const hasControl = (v: string): boolean => [...v].some((c) => (c < ' ' && c !== '\t') || c === '\x7f');
+const STORED_FIELDS = ['cache-control', 'content-disposition', 'content-encoding', 'content-type', 'expires'];
+
+/**
+ * The form fields as the request headers they stand for. A field is UTF-8 text, a header Latin-1
+ * bytes: values become their UTF-8 bytes, as PUT Object receives them. Fields stored as headers and
+ * sent back by every GET (x-cos-*, Content-*, Cache-Control, Expires) must be ones a header can
+ * carry — a control character or a metadata name that is no header name would otherwise be stored,
+ * and every later GET of the object would fail to answer.
+ */
+function asHeaders(fields: Fields): Record<string, string> {
+  const h: Record<string, string> = {};
+  for (const [name, value] of fields) {
+    if (name.startsWith('x-cos-') || STORED_FIELDS.includes(name)) {
+      if (!HEADER_NAME.test(name)) throw new CosError('InvalidArgument', { message: `The form field ${JSON.stringify(name)} is not a valid header name.` });
+      if (hasControl(value)) throw new CosError('InvalidArgument', { message: `The form field ${name} contains control characters.` });
+    }
+    h[name] = Buffer.from(value, 'utf8').toString('latin1');
+  }
+  return h;
+}
+
 function objectFields(fields: Fields, key: string): ObjectFields {
   // The form fields play the part of PUT Object's headers; the file part's own MIME type is
   // ignored (436/14690: Content-Type must be a form field).
-  const h = Object.fromEntries(fields);
+  const h = asHeaders(fields);
   refuseUnsupported(h);
   const out: ObjectFields = { key, storageClass: storageClass(h), headers: storedHeaders(h, key), meta: userMetadata(h) };
   const tags = tagsFromHeader(h);
@@ -88,7 +111,9 @@ function reply(ctx: OpContext, fields: Fields, key: string, headers: Record<stri
   const redirect = fields.get('success_action_redirect');
   if (redirect !== undefined && /^https?:\/\//i.test(redirect)) {
     const q = new URLSearchParams({ bucket, key, etag });
-    return { status: 303, headers: { ...headers, Location: `${redirect}${redirect.includes('?') ? '&' : '?'}${q.toString()}` } };
+    // A header carries no spaces, control or non-ASCII characters: those are percent-encoded.
+    const to = redirect.replace(/[^\x21-\x7e]+/g, (s) => [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+    return { status: 303, headers: { ...headers, Location: `${to}${to.includes('?') ? '&' : '?'}${q.toString()}` } };
   }
   const status = Number(fields.get('success_action_status') ?? '204');
   if (status === 201) {
@@ -121,6 +146,11 @@ export const postObject: OpHandler = async (ctx) => {
     return reply(ctx, fields, key, written.headers);
   } catch (e) {
     form.file.resume(); // let the rest of the body drain so the error reply can be read
+    // A form cut short mid-file fails the file stream with busboy's own Error ("Unexpected end of
+    // form"): the client's malformed form, answered as readForm answers one, not an InternalError.
+    if (!(e instanceof CosError) && e === form.file.errored) {
+      throw new CosError('InvalidArgument', { message: `The form is malformed: ${e instanceof Error ? e.message : String(e)}.` });
+    }
     throw e;
   }
 };

@@ -5,6 +5,7 @@
 // authentication. Signature v1 bodies are at most 1 MB ("签名方法 v1 … 不得超过1MB").
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { generateKeyPair } from '../accounts';
+import { readCapped } from '../body';
 import type { KeyEntry } from '../principal';
 import { errorBody, StsError } from './errors';
 import { getFederationToken } from './federation-token';
@@ -20,14 +21,10 @@ export interface StsContext {
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_STS_BODY) throw new StsError('RequestSizeLimitExceeded', `The request body is larger than ${MAX_STS_BODY} bytes.`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  // Read to the end even when too large, so the answer arrives on a usable connection (body.ts).
+  const { body, tooLarge } = await readCapped(req, MAX_STS_BODY);
+  if (tooLarge) throw new StsError('RequestSizeLimitExceeded', `The request body is larger than ${MAX_STS_BODY} bytes.`);
+  return body.toString('utf8');
 }
 
 function send(res: ServerResponse, ctx: StsContext, body: unknown): void {

@@ -11,27 +11,70 @@ export interface XmlObject {
 
 export type XmlParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/** Element names that name JavaScript's object machinery; fast-xml-parser throws on them. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
- * Parses XML text. `arrayPaths` are dotted element paths (e.g. `CORSConfiguration.CORSRule`) that
- * are always arrays, even with a single child.
+ * Whether a DOCTYPE declaration is present outside comments and CDATA sections. No COS request
+ * body has one, and a DTD is where entities are declared (entity expansion, external SYSTEM
+ * entities), so such bodies are refused instead of handed to the parser.
  */
-export function parseXml(text: string, arrayPaths: readonly string[] = []): XmlParseResult<XmlObject> {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, reason: 'empty body' };
-  const valid = XMLValidator.validate(trimmed);
-  if (valid !== true) return { ok: false, reason: valid.err.msg };
+function hasDoctype(xml: string): boolean {
+  for (let i = xml.indexOf('<!'); i !== -1; i = xml.indexOf('<!', i + 2)) {
+    if (xml.startsWith('<!--', i)) {
+      i = xml.indexOf('-->', i + 4);
+      if (i === -1) return false;
+    } else if (xml.startsWith('<![CDATA[', i)) {
+      i = xml.indexOf(']]>', i + 9);
+      if (i === -1) return false;
+    } else if (xml.slice(i + 2, i + 9).toUpperCase() === 'DOCTYPE') {
+      return true;
+    }
+  }
+  return false;
+}
+
+function parserFor(arrayPaths: readonly string[]): XMLParser {
   const arrays = new Set(arrayPaths);
-  const parser = new XMLParser({
+  return new XMLParser({
     ignoreAttributes: true,
     ignoreDeclaration: true,
     parseTagValue: false,
     trimValues: true,
+    // Only the five predefined entities (&amp; &lt; &gt; &quot; &apos;: keys in Delete bodies use
+    // them); no HTML entities, and no DTD-declared ones since DOCTYPE is refused above.
     processEntities: true,
+    htmlEntities: false,
+    // COS documents nest a handful of levels; deeper input is refused rather than walked.
+    maxNestedTags: 100,
+    // Refused as malformed: a document using them is no COS document, and the parser would throw.
+    transformTagName: (name) => {
+      if (RESERVED_NAMES.has(name)) throw new Error(`element name ${name} is reserved`);
+      return name;
+    },
     isArray: (_name, jpath) => arrays.has(String(jpath)),
   });
-  const value: unknown = parser.parse(trimmed);
-  if (typeof value !== 'object' || value === null) return { ok: false, reason: 'no root element' };
-  return { ok: true, value: value as XmlObject };
+}
+
+/**
+ * Parses XML text. `arrayPaths` are dotted element paths (e.g. `CORSConfiguration.CORSRule`) that
+ * are always arrays, even with a single child. Never throws: anything the parser refuses is
+ * `{ ok: false }`, which every caller answers as MalformedXML.
+ */
+export function parseXml(text: string, arrayPaths: readonly string[] = []): XmlParseResult<XmlObject> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, reason: 'empty body' };
+  if (hasDoctype(trimmed)) return { ok: false, reason: 'DOCTYPE declarations are not allowed' };
+  try {
+    const valid = XMLValidator.validate(trimmed);
+    if (valid !== true) return { ok: false, reason: valid.err.msg };
+    const value: unknown = parserFor(arrayPaths).parse(trimmed);
+    if (typeof value !== 'object' || value === null) return { ok: false, reason: 'no root element' };
+    return { ok: true, value: value as XmlObject };
+  } catch (e) {
+    // The parser's own refusals (reserved names, nesting depth, unclosed constructs) are thrown.
+    return { ok: false, reason: e instanceof Error ? e.message : 'not well-formed' };
+  }
 }
 
 const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false });
