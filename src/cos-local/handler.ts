@@ -75,7 +75,8 @@ export function createHandler(services: Services, ids: IdGenerator, log: Logger)
       if (website && req.method !== 'OPTIONS') return await sendResult(res, meta, await serveWebsite({ ...services, req, route, bucket, cors }));
       if (req.method === 'OPTIONS') return await sendResult(res, meta, preflight(req, cors));
       const principal = authenticate(
-        { method: req.method ?? 'GET', headers: req.headers, query: route.query, signaturePaths: route.signaturePaths, nowMs: meta.nowMs, target: { bucket: route.bucket, key: route.key } },
+        // The signed `host` is the host the request was routed by (route.ts), never a second reading.
+        { method: req.method ?? 'GET', headers: { ...req.headers, host: route.host }, query: route.query, signaturePaths: route.signaturePaths, nowMs: meta.nowMs, target: { bucket: route.bucket, key: route.key } },
         services.accounts,
       );
       const op = dispatch({
