@@ -6,6 +6,7 @@ import { defaultAccounts } from '../../src/cos-local/accounts';
 import { startCosLocal, type RunningCosLocal } from '../../src/cos-local/app';
 import { startHarness } from '../../src/cos-local/sdk-harness';
 import { signIn, testApp, type TestApp } from '../../src/server/test-support';
+import { bucketHost, cosRequest, type CosAnswer } from '../support/cos-request';
 
 const SECRET_ID = 'AKIDserverintegration000000000000000';
 const SECRET_KEY = 'server-integration-secret-key-000';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   cosLocal = await startCosLocal({ memory: true, port: 0, accounts: defaultAccounts(SECRET_ID, SECRET_KEY), log: () => undefined });
   t = await testApp({ secretId: SECRET_ID, secretKey: SECRET_KEY, ip: `127.0.0.1:${cosLocal.port}` }, { now: Date.now });
   session = await signIn(t.app);
-  // Create the bucket and an object through the server's own signatures, path-style as the browser does.
+  // Create the bucket and an object through the server's own signatures, virtual-hosted as the browser does.
   expect((await cosFetch('PUT', '/', '')).status).toBe(200);
   expect((await cosFetch('PUT', '/hello.txt', '', 'hi')).status).toBe(200);
 });
@@ -28,7 +29,12 @@ afterAll(async () => {
   await cosLocal?.close();
 });
 
-const host = (): string => `127.0.0.1:${cosLocal.port}`;
+/** The bucket's virtual-hosted host: what the browser signs and sends (docs/security.md). */
+const host = (bucket = BUCKET): string => bucketHost(bucket, 'ap-guangzhou', cosLocal.port);
+/** A response as the tests read it. */
+const answer = (a: CosAnswer) => ({ status: a.status, text: async () => a.text });
+const send = async (method: string, path: string, headers: Record<string, string>, body?: string, h = host()) =>
+  answer(await cosRequest({ port: cosLocal.port, host: h, method, path, headers, ...(body === undefined ? {} : { body }) }));
 
 async function sign(method: string, pathname: string, query: Record<string, string>, headers: Record<string, string> = {}): Promise<string> {
   const res = await t.app.inject({
@@ -39,12 +45,12 @@ async function sign(method: string, pathname: string, query: Record<string, stri
   return (res.json() as { Authorization: string }).Authorization;
 }
 
-/** Signs with /api/sign and sends the request to cos-local path-style (the browser's Domain template). */
-async function cosFetch(method: string, pathname: string, search: string, body?: string, authorization?: string): Promise<Response> {
+/** Signs with /api/sign and sends the request to cos-local virtual-hosted (the browser's Domain template). */
+async function cosFetch(method: string, pathname: string, search: string, body?: string, authorization?: string) {
   const query = Object.fromEntries(new URLSearchParams(search));
   const headers: Record<string, string> = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
   const auth = authorization ?? (await sign(method, pathname, query, headers));
-  return fetch(`http://${host()}/${BUCKET}${pathname}${search ? `?${search}` : ''}`, { method, body, headers: { authorization: auth } });
+  return send(method, `${pathname}${search ? `?${search}` : ''}`, { authorization: auth }, body);
 }
 
 describe('console server signing against cos-local', () => {
@@ -76,7 +82,7 @@ describe('console server signing against cos-local', () => {
 
   it('covers the signed headers: changing one breaks the signature', async () => {
     const auth = await sign('PUT', '/meta.txt', {}, { 'content-length': '2', 'x-cos-meta-owner': 'alice' });
-    const put = (owner: string) => fetch(`http://${host()}/${BUCKET}/meta.txt`, { method: 'PUT', body: 'hi', headers: { authorization: auth, 'x-cos-meta-owner': owner } });
+    const put = (owner: string) => send('PUT', '/meta.txt', { authorization: auth, 'x-cos-meta-owner': owner }, 'hi');
     const changed = await put('mallory');
     expect(changed.status).toBe(403);
     expect(await changed.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
@@ -92,7 +98,7 @@ describe('console server signing against cos-local', () => {
     });
     expect(res.statusCode).toBe(200);
     const { Authorization, SecurityToken } = res.json() as { Authorization: string; SecurityToken: string };
-    const call = (method: string, path: string) => fetch(`http://${host()}/${BUCKET}${path}`, { method, headers: { authorization: Authorization, 'x-cos-security-token': SecurityToken } });
+    const call = (method: string, path: string) => send(method, path, { authorization: Authorization, 'x-cos-security-token': SecurityToken });
     expect((await call('GET', '/hello.txt')).status).toBe(200);
     for (const [method, path] of [['DELETE', '/hello.txt'], ['GET', '/other.txt'], ['GET', '/hello.txt?acl']] as const) {
       const replay = await call(method, path);
@@ -104,9 +110,13 @@ describe('console server signing against cos-local', () => {
 
   it('cannot be replayed against another bucket', async () => {
     const auth = await sign('GET', '/', {});
-    const res = await fetch(`http://${host()}/other-1250000000/`, { headers: { authorization: auth } });
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).not.toBe(200);
+    // Virtual-hosted: the signed Host names this bucket.
+    const res = await send('GET', '/', { authorization: auth }, undefined, host('other-1250000000'));
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+    // Path-style, where the SDKs would sign `/` without the bucket: the signed Host still differs.
+    const pathStyle = await send('GET', '/other-1250000000/', { authorization: auth }, undefined, `127.0.0.1:${cosLocal.port}`);
+    expect(pathStyle.status).toBe(403);
   });
 
   it('lists buckets server-side through the Node SDK', async () => {
