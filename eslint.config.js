@@ -9,7 +9,7 @@ import { boundaries } from './scripts/eslint-boundaries.js';
 
 // Packages src/shared may import: pure code that runs unchanged in a browser and in Node (no I/O,
 // no runtime globals). Adding one is a deliberate decision, made here.
-const purePackages = ['@noble/hashes', 'fast-xml-parser', '@sinclair/typebox'];
+const purePackages = ['@noble/hashes', 'fast-xml-parser', '@sinclair/typebox', 'ipaddr.js'];
 // What test files may import in addition, wherever they live.
 const testPackages = ['vitest'];
 // Packages the browser SPA may import: the browser-safe dependencies (no node:*, no server libraries).

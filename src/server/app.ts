@@ -14,6 +14,7 @@ import { DEFAULT_STS_SECONDS, type CosTarget, type ServerConfig, type TrustProxy
 import { createCosGateway, type CosGateway } from './cos/cos-gateway';
 import type { Db } from './db/database';
 import { ApiError } from './errors';
+import { ipInCidr, readCidr } from '../shared/net/cidr';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminUserRoutes } from './routes/admin-users';
 import { bucketRoutes } from './routes/buckets';
@@ -76,9 +77,16 @@ const REDACT = [
  * client that reaches the server directly — README says to keep the console reachable only through
  * the proxy then, and prefers a list of proxy addresses.
  */
-function trustProxyOption(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(t: TrustProxy): boolean | ((address: string, hop: number) => boolean) {
   if (typeof t === 'number') return (_address, hop) => hop < t;
-  return typeof t === 'object' ? [...t] : t;
+  if (typeof t !== 'object') return t;
+  // A list: the addresses/CIDRs config-proxy.ts accepted, matched by the same code that read them.
+  const blocks = t.map((entry) => {
+    const r = readCidr(entry);
+    if (!r.ok) throw new Error(`TRUST_PROXY: "${entry}" is not an IP address or CIDR: ${r.reason}`);
+    return r.value;
+  });
+  return (address) => blocks.some((block) => ipInCidr(address, block));
 }
 
 /** Fastify serves an https.Server like an http.Server (it is one, to Node's types too). */

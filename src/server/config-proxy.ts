@@ -4,19 +4,16 @@
 // Behind a proxy it must be on, or every client looks like the proxy: one bad actor would lock the
 // address for everyone, and the audit log would record the proxy. `true` trusts every hop, a number
 // that many hops from the server, a list only those addresses/CIDRs (the safest choice).
-import { isIP } from 'node:net';
+// A list is read and matched by src/shared/net/cidr.ts, as policy conditions are (app.ts hands Fastify a
+// function, not the list).
+import { readCidr } from '../shared/net/cidr';
 import { ConfigError } from './config-error';
 
 export type TrustProxy = boolean | number | readonly string[];
 
-const CIDR = /^(.+)\/(\d{1,3})$/;
-
 function checkAddress(where: string, entry: string): void {
-  const m = CIDR.exec(entry);
-  const ip = m ? m[1] ?? '' : entry;
-  const version = isIP(ip);
-  const bits = m ? Number(m[2]) : 0;
-  if (version === 0 || bits > (version === 6 ? 128 : 32)) throw new ConfigError(`${where}: "${entry}" is not an IP address or CIDR`);
+  const r = readCidr(entry);
+  if (!r.ok) throw new ConfigError(`${where}: "${entry}" is not an IP address or CIDR: ${r.reason}`);
 }
 
 /** From the environment (a string) or the file (boolean, integer, array, or a comma list). */

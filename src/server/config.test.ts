@@ -144,7 +144,7 @@ describe('validation errors', () => {
     ['TLS files that do not parse', () => ({ TLS_CERT_FILE: file('not a pem', 'bad.pem'), TLS_KEY_FILE: cert.keyFile }), /TLS_CERT_FILE \(.*bad\.pem\) and TLS_KEY_FILE .* are not a usable certificate and private key/],
     ['a key of another certificate', () => ({ TLS_CERT_FILE: cert.certFile, TLS_KEY_FILE: other.keyFile }), /not a usable certificate and private key: .*mismatch/],
     ['trust proxy: a bad address', () => ({ TRUST_PROXY: '10.0.0.1,proxy.local' }), /TRUST_PROXY: "proxy\.local" is not an IP address or CIDR/],
-    ['trust proxy: a bad CIDR', () => ({ CONSOLE_CONFIG: file({ trustProxy: ['10.0.0.0/33'] }) }), /trustProxy in .*: "10\.0\.0\.0\/33" is not an IP address or CIDR/],
+    ['trust proxy: a bad CIDR', () => ({ CONSOLE_CONFIG: file({ trustProxy: ['10.0.0.0/33'] }) }), /trustProxy in .*: "10\.0\.0\.0\/33" is not an IP address or CIDR: prefix length 33 is longer than 32 bits \(IPv4\)/],
     ['trust proxy: hop count out of range', () => ({ CONSOLE_CONFIG: file({ trustProxy: -1 }) }), /trustProxy in .* must be a hop count/],
     ['console secret', () => ({ CONSOLE_SECRET: 'c2hvcnQ=' }), /CONSOLE_SECRET must be the base64 of 32 random bytes/],
   ];

@@ -48,6 +48,18 @@ describe('TRUST_PROXY on', () => {
     expect(auditIps(a)).toEqual(['192.0.2.9', CLIENT_A]);
   });
 
+  it('with a list, matches IPv6 proxies, IPv4-mapped peers and /0 as policy conditions do (src/shared/net/cidr.ts)', async () => {
+    const a = await app(['2001:db8::/32', '192.0.2.0/24']);
+    expect((await login(a, CLIENT_A, 'nobody', 'wrong-password', '2001:db8::7')).statusCode).toBe(401);
+    expect((await login(a, CLIENT_B, 'nobody', 'wrong-password', '::ffff:192.0.2.9')).statusCode).toBe(401);
+    expect(auditIps(a)).toEqual([CLIENT_B, CLIENT_A].sort());
+    await a.app.close();
+    // Fastify's own list parser refuses a /0 block (it threw at start-up); it means every address.
+    const all = await app(['0.0.0.0/0']);
+    expect((await login(all, CLIENT_A, 'nobody', 'wrong-password', '192.0.2.9')).statusCode).toBe(401);
+    expect(auditIps(all)).toEqual([CLIENT_A]);
+  });
+
   it('with a hop count, takes the address that many hops away', async () => {
     const a = await app(1);
     // Chain "spoofed, client" reaching the proxy: the one proxy hop is trusted, the client's own claim is not.

@@ -2,7 +2,7 @@
 // are ORed (a negated operator is true when none matches); all conditions of a statement are ANDed.
 import type { BaseOperator, Condition, ConditionContext } from './model';
 import { globMatch } from './glob';
-import { ipInCidr, parseCidr } from './ip';
+import { ipInCidr, parseCidr } from '../net/cidr';
 
 type Family = 'string' | 'like' | 'numeric' | 'date' | 'bool' | 'ip';
 type Cmp = (a: number) => boolean; // sign of (request - policy) → holds?

@@ -3,7 +3,7 @@ import type { BaseOperator, Condition } from './model';
 import type { KeyType } from './condition-keys';
 import { conditionKeyInfo, suggestConditionKey } from './condition-keys';
 import { parseDateSeconds, parseNumber } from './condition';
-import { parseCidr } from './ip';
+import { parseCidr } from '../net/cidr';
 import { parseOperator } from './operators';
 import { type Diagnostics, type Field, isObject, ptr } from './parse-util';
 
