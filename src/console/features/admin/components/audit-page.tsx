@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Button, Input, Radio, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { AUDIT_OUTCOMES, type AuditEntry, type AuditOutcome } from '../../../api/admin-api';
+import { formatDateTime } from '../../../i18n/format-date';
 import { paths } from '../../../navigation/paths';
 import { useInnerInputAttributes } from '../../../components/use-inner-input-attributes';
 import { adminQueries } from '../admin-queries';
@@ -31,17 +32,7 @@ const OUTCOME_THEME: Record<AuditOutcome, 'success' | 'warning' | 'danger' | 'pr
 };
 
 // Seconds matter when reading a log (which came first, how far apart), unlike the date-only columns elsewhere.
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-function formatAuditTime(iso: string, lang: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  let format = timeFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
-    timeFormats.set(lang, format);
-  }
-  return format.format(date);
-}
+const formatAuditTime = (iso: string, lang: string): string => formatDateTime(iso, lang, { dateStyle: 'medium', timeStyle: 'medium' });
 
 const isOutcome = (v: unknown): v is AuditOutcome => (AUDIT_OUTCOMES as readonly unknown[]).includes(v);
 

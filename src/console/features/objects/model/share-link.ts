@@ -1,5 +1,6 @@
 // Share links (pre-signed GET URLs, seed-digest §3.3): the validities offered, and how a failure is told.
 import { CosClientError } from '../../../cos/cos-error';
+import { dateTimeFormat } from '../../../i18n/format-date';
 
 /**
  * Link lifetimes offered, in seconds. The longest is the server's MAX_SHARE_SECONDS (7200 s,
@@ -25,14 +26,7 @@ export function shareFailureKind(error: unknown): 'forbidden' | 'failed' {
   return error instanceof CosClientError && error.source === 'sign' && error.statusCode === 403 ? 'forbidden' : 'failed';
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The expiry to the second, in the reader's language and time zone (a link's end is exact). */
 export function formatExpiry(epochMs: number, lang: string): string {
-  let formatter = formatters.get(lang);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'long' });
-    formatters.set(lang, formatter);
-  }
-  return formatter.format(new Date(epochMs));
+  return dateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'long' }).format(new Date(epochMs));
 }
