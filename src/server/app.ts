@@ -58,8 +58,10 @@ export interface RouteEntry {
   method: string;
   url: string;
   csrf: boolean;
+  /** The `schema` it was registered with (API routes: the shared contract's, src/shared/api). */
+  schema: unknown;
 }
-/** Every registered route, for tests that must cover all of them (CSRF refusal). */
+/** Every registered route, for tests that must cover all of them (CSRF refusal, the API contract). */
 const ROUTES = new WeakMap<FastifyInstance, RouteEntry[]>();
 export const listRoutes = (app: FastifyInstance): readonly RouteEntry[] => ROUTES.get(app) ?? [];
 
@@ -116,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const routes: RouteEntry[] = [];
   ROUTES.set(app, routes);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, csrf: route.config?.csrf !== false });
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, csrf: route.config?.csrf !== false, schema: route.schema });
   });
 
   await app.register(fastifyCookie);

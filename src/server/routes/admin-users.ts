@@ -8,13 +8,13 @@
 // without one, and `admin` is always there to recover with.
 import type { FastifyInstance } from 'fastify';
 import { parseGrants, type Grant } from '../../shared/access/grants';
+import { CreateAccount, ListAccounts, ResetPassword, UpdateAccount, type Account, type RouteTypes } from '../../shared/api';
 import type { AuditLog } from '../audit/audit-log';
 import { generatePassword } from '../auth/password';
 import { auditActor, requireAdmin } from '../auth/plugin';
 import type { SessionRepository } from '../auth/sessions';
 import type { User, UserRepository } from '../auth/users';
 import { ApiError } from '../errors';
-import { errorSchema, grantSchema } from './schemas';
 
 export interface AdminUserRouteDeps {
   users: UserRepository;
@@ -26,37 +26,7 @@ export interface AdminUserRouteDeps {
 
 export const BUILT_IN_ADMIN = 'admin';
 
-const NAME = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$' } as const;
-// 12 characters: long enough to resist guessing under the sign-in rate limit; no composition rules.
-const PASSWORD = { type: 'string', minLength: 12, maxLength: 1024 } as const;
-const ROLE = { type: 'string', enum: ['admin', 'user'] } as const;
-// Items are checked by parseGrants, whose reasons are clearer than a schema validator's.
-const GRANTS = { type: 'array', maxItems: 500 } as const;
-
-const userSchema = {
-  type: 'object',
-  properties: {
-    name: { type: 'string' },
-    role: ROLE,
-    disabled: { type: 'boolean' },
-    grants: { type: 'array', items: grantSchema },
-    createdAt: { type: 'string', format: 'date-time' },
-  },
-  required: ['name', 'role', 'disabled', 'grants', 'createdAt'],
-} as const;
-
-const nameParams = { type: 'object', properties: { name: NAME }, required: ['name'] } as const;
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema } as const;
-
-export interface UserView {
-  name: string;
-  role: User['role'];
-  disabled: boolean;
-  grants: Grant[];
-  createdAt: string;
-}
-
-const view = (u: User): UserView => ({ name: u.name, role: u.role, disabled: u.disabled, grants: u.grants, createdAt: new Date(u.createdAt).toISOString() });
+const view = (u: User): Account => ({ name: u.name, role: u.role, disabled: u.disabled, grants: u.grants, createdAt: new Date(u.createdAt).toISOString() });
 
 function grantsOrThrow(input: unknown): Grant[] {
   const result = parseGrants(input);
@@ -78,25 +48,14 @@ export function adminUserRoutes(app: FastifyInstance, deps: AdminUserRouteDeps):
     return user;
   };
 
-  app.get('/api/admin/users', {
+  app.get<RouteTypes<typeof ListAccounts>>(ListAccounts.url, {
     preHandler: requireAdmin,
-    schema: { response: { 200: { type: 'object', properties: { users: { type: 'array', items: userSchema } }, required: ['users'] }, ...errors } },
+    schema: ListAccounts.schema,
   }, async () => ({ users: deps.users.list().map(view) }));
 
-  app.post<{ Body: { name: string; role: User['role']; password?: string; grants?: unknown[] } }>('/api/admin/users', {
+  app.post<RouteTypes<typeof CreateAccount>>(CreateAccount.url, {
     preHandler: requireAdmin,
-    schema: {
-      body: {
-        type: 'object',
-        properties: { name: NAME, role: ROLE, password: PASSWORD, grants: GRANTS },
-        required: ['name', 'role'],
-        additionalProperties: false,
-      },
-      response: {
-        201: { type: 'object', properties: { user: userSchema, generatedPassword: { type: 'string' } }, required: ['user'] },
-        ...errors,
-      },
-    },
+    schema: CreateAccount.schema,
   }, async (request, reply) => {
     const { name, role } = request.body;
     const grants = grantsOrThrow(request.body.grants ?? []);
@@ -110,18 +69,9 @@ export function adminUserRoutes(app: FastifyInstance, deps: AdminUserRouteDeps):
     return reply.code(201).send(generated ? { user: view(user), generatedPassword: generated } : { user: view(user) });
   });
 
-  app.patch<{ Params: { name: string }; Body: { role?: User['role']; grants?: unknown[]; disabled?: boolean } }>('/api/admin/users/:name', {
+  app.patch<RouteTypes<typeof UpdateAccount>>(UpdateAccount.url, {
     preHandler: requireAdmin,
-    schema: {
-      params: nameParams,
-      body: {
-        type: 'object',
-        properties: { role: ROLE, grants: GRANTS, disabled: { type: 'boolean' } },
-        additionalProperties: false,
-        minProperties: 1,
-      },
-      response: { 200: { type: 'object', properties: { user: userSchema }, required: ['user'] }, ...errors },
-    },
+    schema: UpdateAccount.schema,
   }, async (request) => {
     const auth = request.auth!;
     const target = findOrThrow(request.params.name);
@@ -146,17 +96,13 @@ export function adminUserRoutes(app: FastifyInstance, deps: AdminUserRouteDeps):
     return { user: view(updated) };
   });
 
-  app.post<{ Params: { name: string }; Body: { password?: string } }>('/api/admin/users/:name/password', {
+  app.post<RouteTypes<typeof ResetPassword>>(ResetPassword.url, {
     // A reset with a generated password may come without any body: validate it as `{}`.
     preValidation: async (request) => {
       if (request.body === undefined || request.body === null) request.body = {};
     },
     preHandler: requireAdmin,
-    schema: {
-      params: nameParams,
-      body: { type: 'object', properties: { password: PASSWORD }, additionalProperties: false },
-      response: { 200: { type: 'object', properties: { generatedPassword: { type: 'string' } } }, ...errors },
-    },
+    schema: ResetPassword.schema,
   }, async (request) => {
     const target = findOrThrow(request.params.name);
     const given = request.body.password;

@@ -16,15 +16,13 @@
 // - restricted console account: may ask about a bucket one of its grants names (server's credential,
 //   read only); fixing is an administrator's job (403 saying so).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CreateBucket, FixConsoleCors, GetConsoleCors, ListBuckets, type BucketParams, type RouteTypes } from '../../shared/api';
 import { parseBucketName } from '../../shared/cos/bucket-name';
 import type { AuditLog } from '../audit/audit-log';
 import { auditActor, isAdmin, requireAdmin, requireSession, type AuthContext } from '../auth/plugin';
 import type { CosGateway, CosKey } from '../cos/cos-gateway';
 import { ApiError } from '../errors';
 import type { RegionPolicy } from '../region-policy';
-import { errorSchema } from './schemas';
-
-const REGION = { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } as const;
 
 /** A COS refusal as the console API's error: its status and code, the COS message. */
 function cosFailure(e: unknown): ApiError | undefined {
@@ -52,15 +50,13 @@ function corsKey(auth: AuthContext, bucket: string, intent: 'check' | 'fix'): { 
   return granted ? { key: undefined } : new ApiError(403, 'Forbidden', `"${auth.label}" has no grant on ${bucket}.`);
 }
 
-const CONSOLE_CORS_PARAMS = { type: 'object', properties: { bucket: { type: 'string', maxLength: 80 } }, required: ['bucket'] } as const;
-
 export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; audit: AuditLog; regions: RegionPolicy }): void {
   /**
    * The console-cors check or fix for this session: refused (region, who) or run with the key
    * corsKey picks, audited either way with the outcome COS gave.
    */
   async function corsAction<T extends boolean | 'added' | 'present'>(
-    request: FastifyRequest<{ Params: { bucket: string } }>, region: string, intent: 'check' | 'fix',
+    request: FastifyRequest<{ Params: BucketParams }>, region: string, intent: 'check' | 'fix',
     run: (key: CosKey | undefined, origin: string) => Promise<T>,
   ): Promise<{ result: T; origin: string }> {
     const { bucket } = request.params;
@@ -86,12 +82,9 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
     return { result, origin };
   }
 
-  app.post<{ Body: { name: string; region: string } }>('/api/buckets', {
+  app.post<RouteTypes<typeof CreateBucket>>(CreateBucket.url, {
     preHandler: requireAdmin,
-    schema: {
-      body: { type: 'object', properties: { name: { type: 'string', maxLength: 80 }, region: REGION }, required: ['name', 'region'], additionalProperties: false },
-      response: { 201: { type: 'object', properties: { name: { type: 'string' }, region: { type: 'string' } }, required: ['name', 'region'] } },
-    },
+    schema: CreateBucket.schema,
   }, async (request, reply) => {
     const { name, region } = request.body;
     // COS_ALLOWED_REGIONS (region-policy.ts): refused and audited like any other refusal.
@@ -112,58 +105,27 @@ export function bucketRoutes(app: FastifyInstance, deps: { gateway: CosGateway; 
     return reply.code(201).send({ name, region });
   });
 
-  app.get<{ Params: { bucket: string }; Querystring: { region: string } }>('/api/buckets/:bucket/console-cors', {
+  app.get<RouteTypes<typeof GetConsoleCors>>(GetConsoleCors.url, {
     preHandler: requireSession,
-    schema: {
-      params: CONSOLE_CORS_PARAMS,
-      querystring: { type: 'object', properties: { region: REGION }, required: ['region'], additionalProperties: false },
-      response: {
-        200: { type: 'object', properties: { reachable: { type: 'boolean' }, origin: { type: 'string' } }, required: ['reachable', 'origin'] },
-        400: errorSchema, 403: errorSchema, 404: errorSchema,
-      },
-    },
+    schema: GetConsoleCors.schema,
   }, async (request) => {
     const { result: reachable, origin } = await corsAction(request, request.query.region, 'check', (key, from) =>
       deps.gateway.consoleCorsReachable(request.params.bucket, request.query.region, from, key));
     return { reachable, origin };
   });
 
-  app.post<{ Params: { bucket: string }; Body: { region: string } }>('/api/buckets/:bucket/console-cors', {
+  app.post<RouteTypes<typeof FixConsoleCors>>(FixConsoleCors.url, {
     preHandler: requireSession,
-    schema: {
-      params: CONSOLE_CORS_PARAMS,
-      body: { type: 'object', properties: { region: REGION }, required: ['region'], additionalProperties: false },
-      response: {
-        200: { type: 'object', properties: { status: { type: 'string', enum: ['added', 'present'] }, origin: { type: 'string' } }, required: ['status', 'origin'] },
-        400: errorSchema, 403: errorSchema, 404: errorSchema,
-      },
-    },
+    schema: FixConsoleCors.schema,
   }, async (request) => {
     const { result: status, origin } = await corsAction(request, request.body.region, 'fix', (key, from) =>
       deps.gateway.ensureConsoleCors(request.params.bucket, request.body.region, from, key));
     return { status, origin };
   });
 
-  app.get('/api/buckets', {
+  app.get<RouteTypes<typeof ListBuckets>>(ListBuckets.url, {
     preHandler: requireSession,
-    schema: {
-      response: {
-        200: {
-          type: 'object',
-          properties: {
-            buckets: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: { name: { type: 'string' }, region: { type: 'string' }, creationDate: { type: 'string' } },
-                required: ['name', 'region', 'creationDate'],
-              },
-            },
-          },
-          required: ['buckets'],
-        },
-      },
-    },
+    schema: ListBuckets.schema,
   }, async (request) => {
     // An API-key session lists with its own key (COS decides what it sees), never the server's.
     const credential = request.auth?.kind === 'api-key' ? request.auth.credential : undefined;

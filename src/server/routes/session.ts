@@ -5,7 +5,6 @@
 // Too many failures answer 429 with Retry-After (src/server/auth/login-throttle.ts); a lock applies
 // to any name, existing or not, so a 429 does not reveal one either.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Grant } from '../../shared/access/grants';
 import type { AuditLog } from '../audit/audit-log';
 import {
   accountKey, ACCOUNT_POLICY, ADDRESS_POLICY, addressKey, secretIdKey, type LoginThrottle,
@@ -14,8 +13,8 @@ import { auditActor, checkOrigin, requireSession, SESSION_COOKIE, type AuthConte
 import type { Session, SessionRepository } from '../auth/sessions';
 import type { AuthFailure, User, UserRepository } from '../auth/users';
 import type { CosGateway } from '../cos/cos-gateway';
+import { GetSession, Login, Logout, type RouteTypes, type SessionUser } from '../../shared/api';
 import { ApiError } from '../errors';
-import { errorSchema, sessionUserSchema } from './schemas';
 
 export interface SessionRouteDeps {
   users: UserRepository;
@@ -27,29 +26,21 @@ export interface SessionRouteDeps {
   absoluteSeconds: number;
 }
 
-type LoginBody =
-  | { username: string; password: string; secretId?: undefined }
-  | { secretId: string; secretKey: string; token?: string; username?: undefined };
-
-export type SessionUserView =
-  | { name: string; kind: 'account'; role: 'admin' | 'user'; grants?: Grant[] }
-  | { name: string; kind: 'api-key'; role: 'api-key'; temporary: boolean; canListBuckets: boolean };
-
 /**
  * A restricted account's grants go to the console so it can send the account to the prefixes it may
  * use and offer only the actions they allow (DESIGN.md §1: no dead ends); a grant holds nothing
  * secret. Admins get none: the console does not restrict them. API-key sessions get none either
  * (apiKeyView): COS decides what their key may do, which the server cannot know in advance.
  */
-export function accountView(user: User): SessionUserView {
+export function accountView(user: User): SessionUser {
   return user.role === 'admin' ? { name: user.name, kind: 'account', role: 'admin' } : { name: user.name, kind: 'account', role: 'user', grants: user.grants };
 }
 
-function apiKeyView(session: Session): SessionUserView {
+function apiKeyView(session: Session): SessionUser {
   return { name: session.label ?? '', kind: 'api-key', role: 'api-key', temporary: session.credential?.token !== undefined, canListBuckets: session.canListBuckets ?? false };
 }
 
-const sessionView = (auth: AuthContext): SessionUserView => (auth.kind === 'account' && auth.user ? accountView(auth.user) : apiKeyView(auth.session));
+const sessionView = (auth: AuthContext): SessionUser => (auth.kind === 'account' && auth.user ? accountView(auth.user) : apiKeyView(auth.session));
 
 const FAILURE_DETAIL: Record<AuthFailure, string> = {
   'unknown-user': 'unknown user',
@@ -82,32 +73,18 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): voi
     throw new ApiError(429, 'TooManyAttempts', `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, { 'retry-after': String(seconds) });
   };
 
-  app.post<{ Body: LoginBody }>('/api/login', {
+  app.post<RouteTypes<typeof Login>>(Login.url, {
     // Reachable without a session, so there is no CSRF token yet: the Origin check below stands in,
     // and SameSite=Strict keeps a cross-site form from carrying a session anyway.
     config: { csrf: false },
-    schema: {
-      body: {
-        type: 'object',
-        properties: {
-          username: { type: 'string', maxLength: 128 },
-          password: { type: 'string', maxLength: 1024 },
-          secretId: { type: 'string', maxLength: 128 },
-          secretKey: { type: 'string', maxLength: 256 },
-          token: { type: 'string', maxLength: 16384 },
-        },
-        additionalProperties: false,
-        // Exactly one of the two ways to sign in (DESIGN.md §4).
-        oneOf: [{ required: ['username', 'password'] }, { required: ['secretId', 'secretKey'] }],
-      },
-      response: { 200: { type: 'object', properties: { user: sessionUserSchema }, required: ['user'] }, 401: errorSchema, 429: errorSchema, 503: errorSchema },
-    },
+    // Exactly one of the two ways to sign in (src/shared/api/session.ts LoginBody).
+    schema: Login.schema,
   }, async (request, reply) => {
     checkOrigin(request);
     const body = request.body;
     const ip = request.ip;
 
-    if (body.secretId !== undefined) {
+    if ('secretId' in body) {
       const { secretId, secretKey, token } = body;
       const actor = `api-key:${secretId}`;
       const keys = [addressKey(ip), secretIdKey(secretId)];
@@ -160,20 +137,15 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): voi
     });
   });
 
-  app.get('/api/session', {
+  app.get<RouteTypes<typeof GetSession>>(GetSession.url, {
     preHandler: requireSession,
-    schema: {
-      response: {
-        200: { type: 'object', properties: { user: sessionUserSchema, csrfToken: { type: 'string' } }, required: ['user', 'csrfToken'] },
-        401: errorSchema,
-      },
-    },
+    schema: GetSession.schema,
   }, async (request) => {
     const auth = request.auth!;
     return { user: sessionView(auth), csrfToken: auth.session.csrfToken };
   });
 
-  app.post('/api/logout', { preHandler: requireSession, schema: { response: { 204: { type: 'null' }, 401: errorSchema, 403: errorSchema } } }, async (request, reply) => {
+  app.post<RouteTypes<typeof Logout>>(Logout.url, { preHandler: requireSession, schema: Logout.schema }, async (request, reply) => {
     const auth = request.auth!;
     deps.sessions.revoke(auth.session.idHash);
     deps.audit.record({ actor: auditActor(auth), event: 'logout', outcome: 'ok', ip: request.ip });

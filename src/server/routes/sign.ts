@@ -31,34 +31,15 @@ import { checkScope, deriveRequestScope, type DeriveResult } from '../../shared/
 import { hostBinding } from '../../shared/access/host-binding';
 import { canonicalPairs } from '../../shared/signature/canonical';
 import { keyTimeFrom, signRequest } from '../../shared/signature/sign';
+import { Sign, type RouteTypes } from '../../shared/api';
 import type { AuditLog } from '../audit/audit-log';
 import { auditActor, requireSession, type AuthContext } from '../auth/plugin';
 import { ApiError } from '../errors';
 import type { RegionPolicy } from '../region-policy';
 import { mayNotCallSts, StsFailure, type StsCredential, type TemporaryKey } from '../sts/types';
 import type { SigningKeys } from '../sts/signing-keys';
-import { errorSchema } from './schemas';
-
-/** Longest share link: 2 h, what a root key's temporary key can live (seed-digest §2.1, §3.3). */
-export const MAX_SHARE_SECONDS = 7200;
 
 type Scalar = string | number | boolean;
-
-interface SignBody {
-  Method: string;
-  Pathname: string;
-  Query?: Record<string, Scalar>;
-  Headers?: Record<string, Scalar>;
-  Bucket?: string;
-  Region?: string;
-  Key?: string;
-  /** Informational (not signed): see request-scope.ts. */
-  Scope?: { action: string; bucket: string; region: string; prefix: string }[];
-  /** Share link lifetime in seconds. */
-  Expires?: number;
-}
-
-const scalarMap = { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } } as const;
 
 export interface SignRouteDeps {
   /** The server's own COS key (admins). */
@@ -103,34 +84,9 @@ function accessOf(auth: AuthContext): Scope | undefined {
 }
 
 export function signRoutes(app: FastifyInstance, deps: SignRouteDeps): void {
-  app.post<{ Body: SignBody }>('/api/sign', {
+  app.post<RouteTypes<typeof Sign>>(Sign.url, {
     preHandler: requireSession,
-    schema: {
-      body: {
-        type: 'object',
-        properties: {
-          Method: { type: 'string', pattern: '^[A-Za-z]{3,7}$' },
-          Pathname: { type: 'string', pattern: '^/', maxLength: 2048 },
-          Query: scalarMap,
-          Headers: scalarMap,
-          Bucket: { type: 'string', maxLength: 64 },
-          Region: { type: 'string', maxLength: 64 },
-          Key: { type: 'string' },
-          Scope: {
-            type: 'array', maxItems: 1000,
-            items: { type: 'object', properties: { action: { type: 'string' }, bucket: { type: 'string' }, region: { type: 'string' }, prefix: { type: 'string' } } },
-          },
-          SystemClockOffset: { type: 'number' },
-          ForceSignHost: { type: 'boolean' },
-          Expires: { type: 'integer', minimum: 1, maximum: MAX_SHARE_SECONDS },
-        },
-        required: ['Method', 'Pathname'],
-      },
-      response: {
-        200: { type: 'object', properties: { Authorization: { type: 'string' }, SecurityToken: { type: 'string' } }, required: ['Authorization'] },
-        400: errorSchema, 401: errorSchema, 403: errorSchema, 502: errorSchema,
-      },
-    },
+    schema: Sign.schema,
   }, async (request) => {
     const auth = request.auth!;
     const body = request.body;

@@ -11,13 +11,13 @@
 // the console signs per request with /api/sign instead.
 import type { FastifyInstance } from 'fastify';
 import type { Scope } from '../../shared/access/grants';
-import { taskPolicy, type StsTask } from '../../shared/access/sts-policy';
+import { taskPolicy } from '../../shared/access/sts-policy';
+import { Sts, type RouteTypes } from '../../shared/api';
 import type { AuditLog } from '../audit/audit-log';
 import { auditActor, requireSession } from '../auth/plugin';
 import { ApiError } from '../errors';
 import type { RegionPolicy } from '../region-policy';
 import { mayNotCallSts, StsFailure, type StsCredential, type StsProvider } from '../sts/types';
-import { errorSchema } from './schemas';
 
 export interface StsRouteDeps {
   provider: StsProvider;
@@ -33,34 +33,9 @@ export interface StsRouteDeps {
 const STS_UNAVAILABLE = 'StsUnavailable';
 
 export function stsRoutes(app: FastifyInstance, deps: StsRouteDeps): void {
-  app.post<{ Body: StsTask }>('/api/sts', {
+  app.post<RouteTypes<typeof Sts>>(Sts.url, {
     preHandler: requireSession,
-    schema: {
-      body: {
-        type: 'object',
-        properties: {
-          bucket: { type: 'string', maxLength: 64 },
-          region: { type: 'string', maxLength: 64 },
-          prefix: { type: 'string', maxLength: 850 },
-          actions: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', maxLength: 100 } },
-          maxSize: { type: 'integer', minimum: 0 },
-          contentTypes: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', maxLength: 255 } },
-        },
-        required: ['bucket', 'region', 'prefix', 'actions'],
-        additionalProperties: false,
-      },
-      response: {
-        200: {
-          type: 'object',
-          properties: {
-            TmpSecretId: { type: 'string' }, TmpSecretKey: { type: 'string' }, SecurityToken: { type: 'string' },
-            StartTime: { type: 'integer' }, ExpiredTime: { type: 'integer' },
-          },
-          required: ['TmpSecretId', 'TmpSecretKey', 'SecurityToken', 'StartTime', 'ExpiredTime'],
-        },
-        400: errorSchema, 401: errorSchema, 403: errorSchema, 409: errorSchema, 502: errorSchema,
-      },
-    },
+    schema: Sts.schema,
   }, async (request) => {
     const auth = request.auth!;
     const task = request.body;
