@@ -26,13 +26,14 @@ describe('accounts', () => {
   });
 
   it.each([
-    [{ users: [{ ...ALICE, role: 'root' }] }],
-    [{ users: [{ ...ALICE, grants: [{ bucket: 'b-1', prefix: '', permissions: ['fly'] }] }] }],
-    [{ users: [{ ...ALICE, disabled: 'no' }] }],
-    [{ accounts: [] }],
-  ])('refuses a malformed listing %j', async (body) => {
+    [{ users: [{ ...ALICE, role: 'root' }] }, '/users/0/role must be one of admin, user'],
+    [{ users: [{ ...ALICE, grants: [{ bucket: 'b-1', prefix: '', permissions: ['fly'] }] }] }, '/users/0/grants/0/permissions/0 must be one of list, read, write, delete, share, settings'],
+    [{ users: [{ ...ALICE, disabled: 'no' }] }, '/users/0/disabled must be boolean'],
+    [{ users: [{ ...ALICE, createdAt: 'yesterday' }] }, '/users/0/createdAt must be a date-time string'],
+    [{ accounts: [] }, '/users is required'],
+  ])('refuses a malformed listing %j, naming the endpoint and what is wrong', async (body, misfit) => {
     answer(body);
-    await expect(listAccounts()).rejects.toMatchObject({ code: 'MalformedResponse' });
+    await expect(listAccounts()).rejects.toMatchObject({ status: 502, code: 'MalformedResponse', message: `/api/admin/users: ${misfit}` });
   });
 
   it('creates with a generated password and returns it', async () => {
@@ -70,7 +71,16 @@ describe('accounts', () => {
 
   it('a generated reset without the password is a contract error, not a silent success', async () => {
     answer({});
-    await expect(resetPassword('alice', undefined, 'csrf')).rejects.toMatchObject({ code: 'MalformedResponse' });
+    await expect(resetPassword('alice', undefined, 'csrf')).rejects.toMatchObject({
+      code: 'MalformedResponse', message: '/api/admin/users/:name/password: /generatedPassword is required for a generated password',
+    });
+  });
+
+  it('an answer with a status the route does not declare is a contract error', async () => {
+    answer({ user: ALICE }, 200);
+    await expect(createAccount({ name: 'alice', role: 'user', grants: [] }, 'csrf')).rejects.toMatchObject({
+      code: 'MalformedResponse', message: '/api/admin/users: unexpected status 200',
+    });
   });
 });
 
@@ -96,8 +106,20 @@ describe('audit', () => {
     expect((await listAudit({})).entries[0]?.request).toBe(sign.request);
   });
 
-  it('refuses an unknown outcome', async () => {
+  it('refuses an unknown outcome, naming the endpoint, the entry and the outcomes there are', async () => {
     answer({ entries: [{ ...ENTRY, outcome: 'maybe' }] });
-    await expect(listAudit({})).rejects.toMatchObject({ code: 'MalformedResponse' });
+    const error = await listAudit({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 502, code: 'MalformedResponse', message: '/api/admin/audit: /entries/0/outcome must be one of allowed, refused, ok, failed' });
+  });
+
+  it.each([
+    [{ entries: [{ ...ENTRY, request: 42 }] }, '/entries/0/request must be string'],
+    [{ entries: [{ ...ENTRY, id: 7.5 }] }, '/entries/0/id must be integer'],
+    [{ entries: [ENTRY], nextBefore: '7' }, '/nextBefore must be integer'],
+    [[ENTRY], '/ must be object'],
+  ])('refuses a page %j', async (body, misfit) => {
+    answer(body);
+    await expect(listAudit({})).rejects.toMatchObject({ code: 'MalformedResponse', message: `/api/admin/audit: ${misfit}` });
   });
 });

@@ -1,83 +1,25 @@
 // Typed calls to the console server's admin API (src/server/routes/admin-users.ts, admin-audit.ts).
-// As in console-api.ts, each answer is checked for the fields the console uses, so a contract drift
-// shows up as one clear error instead of `undefined`s.
-import { apiRequest, isRecord, malformed } from './http';
+// As in console-api.ts, requests and answers are the shared contract's (src/shared/api) and callApi
+// checks every answer against the route's response schema.
+import {
+  CreateAccount, ListAccounts, ListAudit, ResetPassword, UpdateAccount,
+  type Account, type AccountRole, type AuditEntry, type AuditOutcome, type AuditPage, type AuditQuery,
+} from '../../shared/api';
+import { callApi, malformedResponse } from './http';
 
 // The grant model is the server's own (src/shared/access/grants.ts): one definition of the permissions.
 import { PERMISSIONS as GRANT_PERMISSIONS, type Grant as AccountGrant, type Permission as GrantPermission } from '../../shared/access/grants';
 
 export { GRANT_PERMISSIONS };
-export type { AccountGrant, GrantPermission };
+export type { AccountGrant, AccountRole, AuditEntry, AuditOutcome, AuditPage, AuditQuery, GrantPermission };
 
-export type AccountRole = 'admin' | 'user';
+export type ConsoleAccount = Account;
 
-export interface ConsoleAccount {
-  name: string;
-  role: AccountRole;
-  disabled: boolean;
-  grants: AccountGrant[];
-  /** ISO 8601. */
-  createdAt: string;
-}
-
-export type AuditOutcome = 'allowed' | 'refused' | 'ok' | 'failed';
+/** The outcomes in the order the audit page offers them. */
 export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'failed', 'allowed', 'refused'];
 
-export interface AuditEntry {
-  id: number;
-  /** ISO 8601. */
-  at: string;
-  actor: string;
-  event: string;
-  action?: string;
-  resource?: string;
-  outcome: AuditOutcome;
-  detail?: string;
-  ip?: string;
-  /** For a signature: the canonical request it covers (method, host, path, signed parameters and headers). */
-  request?: string;
-}
-
-export interface AuditQuery {
-  actor?: string;
-  event?: string;
-  outcome?: AuditOutcome;
-  /** Entries older than this id: the `nextBefore` of the previous page. */
-  before?: number;
-  limit?: number;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  /** Present when a full page came back: there may be more behind it. */
-  nextBefore?: number;
-}
-
-const str = (v: unknown): v is string => typeof v === 'string';
-const int = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
-const isPermission = (v: unknown): v is GrantPermission => (GRANT_PERMISSIONS as readonly unknown[]).includes(v);
-const isOutcome = (v: unknown): v is AuditOutcome => (AUDIT_OUTCOMES as readonly unknown[]).includes(v);
-
-function parseGrant(value: unknown, path: string): AccountGrant {
-  if (!isRecord(value) || !str(value.bucket) || !str(value.prefix) || !Array.isArray(value.permissions)) throw malformed(path);
-  const permissions = value.permissions;
-  if (!permissions.every(isPermission)) throw malformed(path);
-  return { bucket: value.bucket, prefix: value.prefix, permissions };
-}
-
-function parseAccount(value: unknown, path: string): ConsoleAccount {
-  if (!isRecord(value) || !str(value.name) || (value.role !== 'admin' && value.role !== 'user') || typeof value.disabled !== 'boolean') throw malformed(path);
-  if (!Array.isArray(value.grants) || !str(value.createdAt)) throw malformed(path);
-  return { name: value.name, role: value.role, disabled: value.disabled, grants: value.grants.map((g: unknown) => parseGrant(g, path)), createdAt: value.createdAt };
-}
-
-const USERS = '/api/admin/users';
-const userPath = (name: string) => `${USERS}/${encodeURIComponent(name)}`;
-
 export async function listAccounts(): Promise<ConsoleAccount[]> {
-  const body = await apiRequest(USERS);
-  if (!isRecord(body) || !Array.isArray(body.users)) throw malformed(USERS);
-  return body.users.map((u: unknown) => parseAccount(u, USERS));
+  return (await callApi(ListAccounts)).users;
 }
 
 export interface NewAccount {
@@ -90,11 +32,8 @@ export interface NewAccount {
 
 /** The created account and, when the server chose the password, that password (shown once, never again). */
 export async function createAccount(account: NewAccount, csrfToken: string): Promise<{ account: ConsoleAccount; generatedPassword?: string }> {
-  const body = await apiRequest(USERS, { method: 'POST', body: account, csrfToken });
-  if (!isRecord(body)) throw malformed(USERS);
-  const created = parseAccount(body.user, USERS);
-  if (body.generatedPassword !== undefined && !str(body.generatedPassword)) throw malformed(USERS);
-  return str(body.generatedPassword) ? { account: created, generatedPassword: body.generatedPassword } : { account: created };
+  const { user, generatedPassword } = await callApi(CreateAccount, { body: account, csrfToken });
+  return generatedPassword === undefined ? { account: user } : { account: user, generatedPassword };
 }
 
 export interface AccountChanges {
@@ -104,41 +43,18 @@ export interface AccountChanges {
 }
 
 export async function updateAccount(name: string, changes: AccountChanges, csrfToken: string): Promise<ConsoleAccount> {
-  const body = await apiRequest(userPath(name), { method: 'PATCH', body: changes, csrfToken });
-  return parseAccount(isRecord(body) ? body.user : undefined, USERS);
+  return (await callApi(UpdateAccount, { params: { name }, body: changes, csrfToken })).user;
 }
 
 /** Sets `password`, or (undefined) has the server generate one, which is returned once. Ends the account's sessions. */
 export async function resetPassword(name: string, password: string | undefined, csrfToken: string): Promise<{ generatedPassword?: string }> {
-  const path = `${userPath(name)}/password`;
-  const body = await apiRequest(path, { method: 'POST', body: password === undefined ? {} : { password }, csrfToken });
-  if (!isRecord(body)) throw malformed(path);
-  if (password === undefined) {
-    if (!str(body.generatedPassword)) throw malformed(path);
-    return { generatedPassword: body.generatedPassword };
-  }
-  return {};
-}
-
-const AUDIT = '/api/admin/audit';
-
-function parseEntry(value: unknown): AuditEntry {
-  if (!isRecord(value) || !int(value.id) || !str(value.at) || !str(value.actor) || !str(value.event) || !isOutcome(value.outcome)) throw malformed(AUDIT);
-  const entry: AuditEntry = { id: value.id, at: value.at, actor: value.actor, event: value.event, outcome: value.outcome };
-  if (str(value.action)) entry.action = value.action;
-  if (str(value.resource)) entry.resource = value.resource;
-  if (str(value.detail)) entry.detail = value.detail;
-  if (str(value.ip)) entry.ip = value.ip;
-  if (str(value.request)) entry.request = value.request;
-  return entry;
+  const body = await callApi(ResetPassword, { params: { name }, body: password === undefined ? {} : { password }, csrfToken });
+  if (password !== undefined) return {};
+  // The schema lets the field be absent (a chosen password is not sent back); a generated one must be there.
+  if (body.generatedPassword === undefined) throw malformedResponse(ResetPassword.url, '/generatedPassword is required for a generated password');
+  return { generatedPassword: body.generatedPassword };
 }
 
 export async function listAudit(query: AuditQuery): Promise<AuditPage> {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  const body = await apiRequest(qs ? `${AUDIT}?${qs}` : AUDIT);
-  if (!isRecord(body) || !Array.isArray(body.entries)) throw malformed(AUDIT);
-  const entries = body.entries.map(parseEntry);
-  return int(body.nextBefore) ? { entries, nextBefore: body.nextBefore } : { entries };
+  return callApi(ListAudit, { query });
 }

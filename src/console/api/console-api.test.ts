@@ -25,12 +25,25 @@ describe('session user', () => {
   });
 
   it.each([
-    ['no grants', undefined],
-    ['grants that are not a list', { bucket: 'photos-1250000000' }],
-    ['a grant with an unknown permission', [{ bucket: 'photos-1250000000', prefix: '', permissions: ['everything'] }]],
-  ])('refuses a restricted account session with %s', async (_case, grants) => {
+    ['no grants', undefined, '/user/grants is required'],
+    ['grants that are not a list', { bucket: 'photos-1250000000' }, '/user/grants must be array'],
+    ['a grant with an unknown permission', [{ bucket: 'photos-1250000000', prefix: '', permissions: ['everything'] }], '/user/grants/0/permissions/0 must be one of list, read, write, delete, share, settings'],
+  ])('refuses a restricted account session with %s, saying where', async (_case, grants, misfit) => {
     answer({ user: { name: 'ann', kind: 'account', role: 'user', grants }, csrfToken: 't' });
-    await expect(getSession()).rejects.toMatchObject({ code: 'MalformedResponse' });
+    await expect(getSession()).rejects.toMatchObject({ status: 502, code: 'MalformedResponse', message: `/api/session: ${misfit}` });
+  });
+
+  it.each([
+    ['an API key without canListBuckets', { name: 'AKIDx', kind: 'api-key', role: 'api-key', temporary: false }, '/user/canListBuckets is required'],
+    ['an unknown role', { name: 'x', kind: 'account', role: 'root' }, '/user/role must be "admin"'],
+  ])('refuses %s', async (_case, user, misfit) => {
+    answer({ user, csrfToken: 't' });
+    await expect(getSession()).rejects.toMatchObject({ code: 'MalformedResponse', message: `/api/session: ${misfit}` });
+  });
+
+  it('refuses a session without its CSRF token', async () => {
+    answer({ user: { name: 'admin', kind: 'account', role: 'admin' } });
+    await expect(getSession()).rejects.toMatchObject({ code: 'MalformedResponse', message: '/api/session: /csrfToken is required' });
   });
 
   it.each([true, false])('reads an API-key session (canListBuckets %s)', async (canListBuckets) => {

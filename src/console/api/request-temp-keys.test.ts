@@ -28,13 +28,13 @@ describe('requestTempKeys', () => {
     expect(JSON.parse(String(init.body))).toEqual(task);
   });
 
-  it.each<[string, unknown]>([
-    ['no token', { ...keys, SecurityToken: '' }],
-    ['a string ExpiredTime', { ...keys, ExpiredTime: '1700001800' }],
-    ['no TmpSecretKey', { ...keys, TmpSecretKey: undefined }],
-  ])('refuses an answer with %s', async (_name, body) => {
+  it.each<[string, unknown, string]>([
+    ['no token', { ...keys, SecurityToken: '' }, '/SecurityToken must not be empty'],
+    ['a string ExpiredTime', { ...keys, ExpiredTime: '1700001800' }, '/ExpiredTime must be integer'],
+    ['no TmpSecretKey', { ...keys, TmpSecretKey: undefined }, '/TmpSecretKey is required'],
+  ])('refuses an answer with %s', async (_name, body, misfit) => {
     answer(200, body);
-    await expect(requestTempKeys(task, 'c')).rejects.toMatchObject({ code: 'MalformedResponse' });
+    await expect(requestTempKeys(task, 'c')).rejects.toMatchObject({ code: 'MalformedResponse', message: `/api/sts: ${misfit}` });
   });
 
   it('passes 409 StsUnavailable on as an ApiError', async () => {
