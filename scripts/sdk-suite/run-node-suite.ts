@@ -26,15 +26,16 @@ import https from 'node:https';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import COS from 'cos-nodejs-sdk-v5';
 import STS from 'qcloud-cos-sts';
 import type { AccountsFile } from '../../src/cos-local/accounts';
 import { startCosLocal } from '../../src/cos-local/app';
+import { UsageError } from '../../src/cos-local/cli-args';
+import { parseSuiteArgs, SUITE_USAGE, type SuiteArgs } from './args';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const USAGE = 'usage: npx tsx scripts/sdk-suite/run-node-suite.ts <cos-nodejs-sdk-v5 checkout>/test/test.js [--all] [--trace FILE] [--keep] [-- <mocha args>]';
 
 // The suite's configuration (its env variables). The bucket name ends in the APPID, as the suite
 // expects (`config.Bucket.match(/^(.+)-(\d+)$/)`).
@@ -57,33 +58,7 @@ export const TENCENT_SIDE_GROUPS = [
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-interface Args {
-  suite: string;
-  all: boolean;
-  trace?: string;
-  keep: boolean;
-  mocha: string[];
-}
-
-function parseArgs(argv: string[]): Args {
-  const dash = argv.indexOf('--');
-  const own = dash < 0 ? argv : argv.slice(0, dash);
-  const mocha = dash < 0 ? [] : argv.slice(dash + 1);
-  let suite: string | undefined;
-  let trace: string | undefined;
-  let all = false;
-  let keep = false;
-  for (let i = 0; i < own.length; i++) {
-    const a = own[i];
-    if (a === '--all') all = true;
-    else if (a === '--keep') keep = true;
-    else if (a === '--trace') trace = own[++i];
-    else if (a !== undefined && !a.startsWith('-') && suite === undefined) suite = a;
-    else throw new Error(`unknown argument ${a}\n${USAGE}`);
-  }
-  if (suite === undefined || !existsSync(suite)) throw new Error(`give the path of the suite's test/test.js\n${USAGE}`);
-  return { suite: resolve(suite), all, keep, mocha, ...(trace === undefined ? {} : { trace: resolve(trace) }) };
-}
+type Args = Omit<SuiteArgs, 'help'>;
 
 /** The checkout's layout around the suite: what its require()s of `../index`, `../demo/util` and `request` need. */
 function layOut(args: Args): string {
@@ -149,7 +124,12 @@ function stsHelper(httpsPort: number): Server {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseSuiteArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(SUITE_USAGE);
+    return 0;
+  }
+  if (!existsSync(args.suite)) throw new UsageError(`${args.suite} does not exist: give the path of the suite's test/test.js`);
   const accounts: AccountsFile = { accounts: [{ uin: UIN, appId: APPID, ...KEY, subUsers: [] }] };
   const cosLocal = await startCosLocal({ memory: true, port: 0, httpsPort: 0, accounts });
   const certificate = cosLocal.certificatePath ?? '';
@@ -194,7 +174,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
+    console.error(e instanceof UsageError ? `run-node-suite: ${e.message}\n\n${SUITE_USAGE}` : e instanceof Error ? e.message : e);
     process.exit(2);
   },
 );

@@ -6,18 +6,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultAccounts, generateKeyPair, loadAccountsFile, type AccountsFile } from './accounts';
 import { startCosLocal } from './app';
-
-const USAGE = 'usage: npm run cos-local -- [--port N] [--host H] [--https-port N] [--data DIR | --memory] [--accounts FILE]';
-
-function port(v: string | undefined, fallback: number): number {
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`invalid port ${v}\n${USAGE}`);
-  return n;
-}
+import { commandLineOrExit, COS_LOCAL_USAGE, parseCosLocalArgs } from './cli-args';
 
 async function resolveAccounts(file: string | undefined, dataDir: string | undefined): Promise<{ accounts: AccountsFile; fresh: boolean }> {
   if (file !== undefined) return { accounts: await loadAccountsFile(file), fresh: false };
@@ -35,23 +26,16 @@ async function resolveAccounts(file: string | undefined, dataDir: string | undef
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' }, host: { type: 'string' }, 'https-port': { type: 'string' },
-      data: { type: 'string' }, memory: { type: 'boolean' }, accounts: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
+  const command = commandLineOrExit('cos-local', COS_LOCAL_USAGE, () => parseCosLocalArgs(process.argv.slice(2)));
+  if (command.help) {
+    console.log(COS_LOCAL_USAGE);
     return;
   }
-  if (values.memory && values.data !== undefined) throw new Error(`--data and --memory exclude each other\n${USAGE}`);
-  const dataDir = values.memory ? undefined : resolve(values.data ?? 'data/cos-local');
-  const { accounts, fresh } = await resolveAccounts(values.accounts, dataDir);
-  const httpsPort = values['https-port'] === undefined ? undefined : port(values['https-port'], 0);
+  const dataDir = command.dataDir === undefined ? undefined : resolve(command.dataDir);
+  const { accounts, fresh } = await resolveAccounts(command.accountsFile, dataDir);
   const common = {
-    port: port(values.port, 9000), host: values.host ?? '127.0.0.1', accounts,
-    ...(httpsPort === undefined ? {} : { httpsPort, onCertificate: (path: string) => console.log(`certificate: ${path}`) }),
+    port: command.port, host: command.host, accounts,
+    ...(command.httpsPort === undefined ? {} : { httpsPort: command.httpsPort, onCertificate: (path: string) => console.log(`certificate: ${path}`) }),
   };
   const running = await startCosLocal(dataDir === undefined ? { ...common, memory: true } : { ...common, dataDir });
 
