@@ -1,7 +1,7 @@
 // COS_DOMAIN / COS_SERVICE_DOMAIN: the endpoint templates of cloud mode, checked once at start.
 //
-// `domain` is the SDKs' `Domain` option (cos-protocol.md §2.3 getUrl, same in cos-js-sdk-v5 and
-// cos-nodejs-sdk-v5): `{Bucket}.cos.{Region}.myqcloud.com`, `{Bucket}.cos-internal.{Region}.tencentcos.cn`,
+// `domain` is the SDKs' `Domain` option (cos-js-sdk-v5 1.10.1 src/base.js getUrl, same in
+// cos-nodejs-sdk-v5 3.0.0 sdk/base.js): `{Bucket}.cos.{Region}.myqcloud.com`, `{Bucket}.cos-internal.{Region}.tencentcos.cn`,
 // or a private endpoint `https://cos.example.internal/{Bucket}`. The SDKs add `<protocol>//` when the
 // template has no scheme and substitute `{Bucket}` (name-appid) and `{Region}`; they also know
 // `{AppId}`, `{BucketName}` and `{{…}}` forms, and silently drop any other `{…}` — which is why only

@@ -1,4 +1,5 @@
-// The console server's configuration, read and validated once at start (DESIGN.md §4, §5): from the
+// The console server's configuration, read and validated once at start (docs/architecture.md "Rules
+// the code keeps"; every setting: README "Configuration"): from the
 // environment, and from a JSON file named by CONSOLE_CONFIG (config-file.ts) whose keys mirror the
 // variables. A variable that is set (non-empty) wins over the file. Every value is checked here, and an
 // error names the variable or the file key — never the value of a secret. README "Configuration"
@@ -44,7 +45,7 @@ export interface CosTarget {
   /** COS_ALLOWED_REGIONS: the only regions this console works in (region-policy.ts); unset = all. */
   allowedRegions?: readonly string[];
   /**
-   * Where temporary keys come from (GetFederationToken, seed-digest §2.1). Local mode: cos-local's
+   * Where temporary keys come from (GetFederationToken, tencentcloud 436/14048). Local mode: cos-local's
    * plain port, `http://127.0.0.1:<port>/`; cloud mode: the host qcloud-cos-sts calls over HTTPS
    * (default `sts.tencentcloudapi.com`, `COS_STS_HOST` to point it elsewhere, e.g. at cos-local's HTTPS port).
    */
@@ -279,7 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionIdleSeconds: s.int('SESSION_IDLE_SECONDS', 30 * 60, 60, 7 * 86400),
     sessionAbsoluteSeconds: s.int('SESSION_ABSOLUTE_SECONDS', 12 * 3600, 60, 30 * 86400),
     signSeconds: s.int('SIGN_SECONDS', DEFAULT_SIGN_SECONDS, 30, 7200),
-    // At most 7200 s for a root account's key, 129600 s for a sub-account's [seed 002 L214].
+    // At most 7200 s for a root account's key, 129600 s for a sub-account's (tencentcloud 436/14048).
     stsSeconds: s.int('STS_SECONDS', DEFAULT_STS_SECONDS, 60, 129_600),
     secureCookies: s.bool('SECURE_COOKIES') ?? tls !== undefined,
     consoleSecret: consoleSecretOf(s),

@@ -6,7 +6,7 @@
 //
 // A signature must be checked against every region the request can reach, not only the `Region` the
 // browser declares: the signed Host decides where a request goes (`<bucket>.cos.<region>.…`,
-// cos-protocol.md §2.3), and a copy reads its source from `x-cos-copy-source`, possibly in another
+// cos-js-sdk-v5 1.10.1 src/base.js getUrl), and a copy reads its source from `x-cos-copy-source`, possibly in another
 // region (436/10881).
 import { parseCopySource } from '../shared/access/request-scope';
 import { ApiError } from './errors';

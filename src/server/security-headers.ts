@@ -1,20 +1,23 @@
 // Security headers on every response of the console server (issue 5).
 //
 // CSP: no inline script and nothing from another origin except COS, which the browser calls directly
-// (DESIGN.md §2: listing, object operations, uploads, previews). Inline *styles* are allowed because
+// (listing, object operations, uploads, previews: docs/architecture.md "How a request flows"). Inline
+// *styles* are allowed because
 // the UI library (TDesign) positions popups and sets sizes through style attributes; that does not
 // allow running code. `worker-src 'self' blob:` leaves room for Monaco's workers, loaded from our own
-// bundle (Monaco is never loaded from a CDN, DESIGN.md §5). Vite's build has no inline <script>
+// bundle (nothing is loaded from a CDN: docs/architecture.md "Rules the code keeps"). Vite's build has
+// no inline <script>
 // (security-headers.test.ts checks dist/index.html when it exists).
 //
 // Referrer-Policy is `strict-origin`: a request from the console to COS carries the console's origin
 // only — never its path, which holds bucket names and prefixes — and nothing on an HTTPS→HTTP
 // downgrade. `no-referrer` would make every pre-signed download or preview look like "no referer" to
-// COS hotlink protection (seed-digest: referer), so admins would have to allow empty referers on
+// COS hotlink protection (docs/cos-behaviour.md "Hotlink protection"), so admins would have to allow
+// empty referers on
 // protected buckets, weakening them for everyone; with the origin they can allow just the console.
 import type { CosTarget } from './config';
 
-/** Regions whose default bucket host has no `cos.` label (cos-protocol.md §2.3 getUrl). */
+/** Regions whose default bucket host has no `cos.` label (cos-js-sdk-v5 1.10.1 src/base.js getUrl). */
 const LEGACY_REGIONS = new Set(['cn-south', 'cn-south-2', 'cn-north', 'cn-east', 'cn-southwest', 'sg']);
 
 /** The COS origins the browser talks to, as CSP sources. */
@@ -23,11 +26,11 @@ export function cosSources(cos: CosTarget): string[] {
   const regions = cos.allowedRegions;
   if (cos.mode === 'cloud' && cos.browserDomain === '') {
     if (regions) {
-      // The SDK's default bucket host of each allowed region, nothing wider (cos-protocol.md §2.3).
+      // The SDK's default bucket host of each allowed region, nothing wider (src/base.js getUrl).
       for (const r of regions) out.add(LEGACY_REGIONS.has(r) ? `https://*.${r}.myqcloud.com` : `https://*.cos.${r}.myqcloud.com`);
     } else {
       // Default COS hosts: <bucket>.cos.<region>.myqcloud.com, service.cos.myqcloud.com, and the newer
-      // tencentcos.cn domain (cos-protocol.md §1).
+      // tencentcos.cn domain the SDKs switch to (cos-js-sdk-v5 1.10.1 src/base.js, AutoSwitchHost).
       out.add('https://*.myqcloud.com');
       out.add('https://*.tencentcos.cn');
     }
@@ -36,7 +39,7 @@ export function cosSources(cos: CosTarget): string[] {
     const port = cos.ip.split(':').at(-1) ?? '';
     const suffix = /^\d+$/.test(port) ? `:${port}` : '';
     // cos-local: path-style on the address itself, or virtual-hosted `<bucket>.cos.<region>.localhost`,
-    // which Chromium resolves to loopback (DESIGN.md §4 cos-local addressing).
+    // which Chromium resolves to loopback (docs/cos-behaviour.md "Addressing and endpoints").
     out.add(`${cos.protocol}//${cos.ip}`);
     out.add(`${cos.protocol}//*.localhost${suffix}`);
   }

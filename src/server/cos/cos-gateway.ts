@@ -1,5 +1,5 @@
 // Server-side COS calls, only where a browser cannot make them: real COS sends no CORS headers on the
-// service endpoint (cos-protocol.md §2.10), so listing buckets — and checking an API key at sign-in —
+// service endpoint (docs/cos-behaviour.md "CORS"), so listing buckets — and checking an API key at sign-in —
 // happens here. Uses the official Node SDK; in local mode its `Ip` option sends requests to cos-local
 // with production Host headers.
 import { createHash } from 'node:crypto';
@@ -43,7 +43,7 @@ export interface CosGateway {
   consoleCorsReachable(bucket: string, region: string, origin: string, key?: CosKey): Promise<boolean>;
 }
 
-/** Codes COS gives a key it does not accept (cos-protocol.md, error codes): not the key's owner's permissions. */
+/** Codes COS gives a key it does not accept (436/7730, error codes): not the key's owner's permissions. */
 const REJECTED_KEY_CODES = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'InvalidSecurityToken', 'ExpiredToken', 'InvalidToken', 'TokenExpired']);
 
 interface SdkError {

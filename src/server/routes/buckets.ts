@@ -1,5 +1,5 @@
 // GET /api/buckets: the buckets the session may see, listed server-side (a browser cannot call the
-// COS service endpoint: no CORS there, cos-protocol.md §2.10). A restricted console account sees only
+// COS service endpoint: no CORS there, docs/cos-behaviour.md "CORS"). A restricted console account sees only
 // the buckets its grants name; an admin everything the server's credential lists; an API-key session
 // what its own key lists.
 //

@@ -188,8 +188,8 @@ describe('sessions', () => {
   });
 });
 
-// The console navigates a restricted account by its grants (DESIGN.md §1: it lands in the prefixes it
-// may use): /api/session must carry them for such an account, and nothing of the kind for the others.
+// The console navigates a restricted account by its grants (it lands in the prefixes it may use:
+// docs/architecture.md "Rules the code keeps"): /api/session must carry them for such an account, and nothing of the kind for the others.
 describe('GET /api/session: grants to navigate by', () => {
   const GRANTS: Grant[] = [
     { bucket: 'photos-1250000000', prefix: '2025/', permissions: ['list', 'read'] },

@@ -1,4 +1,5 @@
-// Sign-in (console account or COS API key), the session, and sign-out (DESIGN.md §4).
+// Sign-in (console account or COS API key), the session, and sign-out (docs/architecture.md "How a
+// request flows"; the schemas are in src/shared/api).
 //
 // Failed sign-ins all answer the same 401, whatever the reason (unknown name, wrong password,
 // disabled account), so the API does not tell which accounts exist; the reason goes to the audit log.
@@ -28,7 +29,8 @@ export interface SessionRouteDeps {
 
 /**
  * A restricted account's grants go to the console so it can send the account to the prefixes it may
- * use and offer only the actions they allow (DESIGN.md §1: no dead ends); a grant holds nothing
+ * use and offer only the actions they allow (no dead ends: docs/architecture.md "Rules the code
+ * keeps"); a grant holds nothing
  * secret. Admins get none: the console does not restrict them. API-key sessions get none either
  * (apiKeyView): COS decides what their key may do, which the server cannot know in advance.
  */

@@ -1,6 +1,7 @@
 // POST /api/sign: a COS Authorization for one request the browser is about to send, so the browser
-// never holds a permanent key (DESIGN.md §2, §4). Input is what cos-js-sdk-v5 passes to
-// getAuthorization (cos-protocol.md §2.5). The signature covers the method, the pathname, every query
+// never holds a permanent key (docs/architecture.md "Rules the code keeps"). Input is what cos-js-sdk-v5
+// passes to getAuthorization (cos-js-sdk-v5 1.10.1 src/base.js getAuthorizationAsync). The signature
+// covers the method, the pathname, every query
 // parameter and every header the SDK chose to sign (Host included), so it cannot be replayed for
 // another operation.
 //
@@ -22,7 +23,7 @@
 // The audit entry of a signature records the canonical request it covers (describeSigned).
 //
 // Share links: a body with `Expires` (seconds) asks for a signature meant to be put in a URL for
-// someone else (cos-js-sdk-v5 getObjectUrl; seed-digest §3.3). Only GET/HEAD of one object; a console
+// someone else (cos-js-sdk-v5 getObjectUrl; tencentcloud 436/45243). Only GET/HEAD of one object; a console
 // account needs `share` on it, and the link is signed with a key that can read only that object.
 // Without `Expires` a signature lives SIGN_SECONDS.
 import type { FastifyInstance } from 'fastify';

@@ -1,8 +1,10 @@
 // POST /api/sts: temporary keys for a declared task — `{ bucket, region, prefix, actions }`, optional
 // upload limits `maxSize` (bytes) and `contentTypes` — answered in the shape getAuthorization accepts
-// (DESIGN.md §4): `{ TmpSecretId, TmpSecretKey, SecurityToken, StartTime, ExpiredTime }`.
+// (cos-js-sdk-v5 1.10.1 src/base.js getAuthorizationAsync): `{ TmpSecretId, TmpSecretKey, SecurityToken,
+// StartTime, ExpiredTime }`.
 //
-// The policy follows seed-digest §2.3 (src/shared/access/sts-policy.ts taskPolicy): exact actions,
+// The policy follows COS's guide for front-end temporary keys (https://www.tencentcloud.com/document/product/436/35265;
+// src/shared/access/sts-policy.ts taskPolicy): exact actions,
 // one statement per action/resource pair, never wider than the person's grant, limits as conditions.
 // Console accounts get keys issued from the server's key, after their grants are checked (bad example
 // 4: "the STS endpoint must authorize the requesting user"). API-key sessions get keys issued from
@@ -51,7 +53,7 @@ export function stsRoutes(app: FastifyInstance, deps: StsRouteDeps): void {
     let credential: StsCredential;
     let access: Scope | undefined;
     if (auth.kind === 'api-key' && auth.credential) {
-      // GetFederationToken takes permanent keys only [seed 000 L1960-2060].
+      // GetFederationToken takes permanent keys only (tencentcloud 436/14048).
       if (auth.credential.token !== undefined) {
         return refuse(new ApiError(409, STS_UNAVAILABLE, 'This session uses a temporary key, which cannot get temporary keys; sign each request with /api/sign.'));
       }

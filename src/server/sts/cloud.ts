@@ -1,4 +1,4 @@
-// Cloud mode: qcloud-cos-sts getCredential (GetFederationToken over HTTPS, cos-protocol.md §5). `host`
+// Cloud mode: qcloud-cos-sts getCredential (GetFederationToken over HTTPS, qcloud-cos-sts 3.1.3 sdk/sts.js). `host`
 // is configurable (COS_STS_HOST) so tests can point it at cos-local's HTTPS port.
 import STS from 'qcloud-cos-sts';
 import { StsFailure, type StsProvider } from './types';

@@ -1,8 +1,9 @@
-// Local mode: GetFederationToken on cos-local's plain port (DESIGN.md §4 "cos-local addressing": STS),
-// as qcloud-cos-sts 3.1.3 sends it (cos-protocol.md §5) — a form POST signed with the Tencent Cloud
+// Local mode: GetFederationToken on cos-local's plain port (docs/cos-behaviour.md "Temporary keys
+// (STS)"), as qcloud-cos-sts 3.1.3 sends it (sdk/sts.js) — a form POST signed with the Tencent Cloud
 // API signature v1 (HmacSHA1 over `POST<host>/?<sorted k=v with raw values>`), Policy URL-encoded once
 // before the form encodes it again. Written here rather than borrowed from cos-local, which the server
-// must not import (DESIGN.md §3); qcloud-cos-sts itself cannot be used because it forces https.
+// must not import (docs/architecture.md "Import rules"); qcloud-cos-sts itself cannot be used because it
+// forces https.
 import { createHmac, randomInt } from 'node:crypto';
 import { StsFailure, type FederationTokenRequest, type StsProvider, type TemporaryKey } from './types';
 
@@ -44,7 +45,7 @@ export function readFederationToken(answer: unknown, durationSeconds: number): T
   if (typeof c?.TmpSecretId !== 'string' || typeof c.TmpSecretKey !== 'string' || typeof c.Token !== 'string' || typeof r?.ExpiredTime !== 'number') {
     throw new StsFailure('unreachable', 'BadAnswer', 'GetFederationToken answered without credentials');
   }
-  // qcloud-cos-sts does the same: startTime = ExpiredTime - durationSeconds (cos-protocol.md §5).
+  // qcloud-cos-sts does the same: startTime = ExpiredTime - durationSeconds (qcloud-cos-sts 3.1.3 sdk/sts.js).
   return { tmpSecretId: c.TmpSecretId, tmpSecretKey: c.TmpSecretKey, sessionToken: c.Token, startTime: r.ExpiredTime - durationSeconds, expiredTime: r.ExpiredTime };
 }
 

@@ -1,5 +1,5 @@
-// Temporary keys (GetFederationToken, seed-digest §2.1-2.2) behind one interface with two
-// implementations, as cos-protocol.md §5 recommends: local mode asks cos-local's STS over its plain
+// Temporary keys (GetFederationToken, tencentcloud 436/14048) behind one interface with two
+// implementations: local mode asks cos-local's STS over its plain
 // port (local.ts), cloud mode uses qcloud-cos-sts (cloud.ts).
 import type { PolicyJson } from '../../shared/policy/serialize';
 

@@ -1,6 +1,7 @@
-// Where a restricted console account may go, and what it may do there (DESIGN.md §1: restricted users
-// land in the prefixes they may use, never in a dead end). The console asks these questions before it
-// sends a request, so it can offer only links and actions that /api/sign and /api/sts will accept.
+// Where a restricted console account may go, and what it may do there (restricted users land in the
+// prefixes they may use, never in a dead end: docs/architecture.md "Rules the code keeps"). The
+// console asks these questions before it sends a request, so it can offer only links and actions
+// that /api/sign and /api/sts will accept.
 // Coverage is decided by grantCovers (request-scope.ts), the same rule the server applies, so the
 // console and the server cannot disagree about which prefix a grant reaches.
 import type { Grant, Permission } from './grants';

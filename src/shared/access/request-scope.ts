@@ -1,7 +1,8 @@
 // What one request asks for, in the terms of a console account's grants (issue 5): from the options
-// cos-js-sdk-v5 passes to getAuthorization (cos-protocol.md §2.5: Method, Pathname, Query, Headers,
-// Bucket, Region) derive the COS operation (the table shared with cos-local), its CAM action, the
-// resource (object key, or the `prefix` of a listing) and the permission(s) a grant must give.
+// cos-js-sdk-v5 passes to getAuthorization (Method, Pathname, Query, Headers, Bucket, Region:
+// cos-js-sdk-v5 1.10.1 src/base.js getAuthorizationAsync) derive the COS operation (the table shared
+// with cos-local), its CAM action, the resource (object key, or the `prefix` of a listing) and the
+// permission(s) a grant must give.
 //
 // Only what the signature covers is trusted: the method, the pathname, every query parameter and the
 // signed headers. The SDK's `Scope` (its own declaration of the action and key) is not signed and so
@@ -11,7 +12,7 @@ import { camActionOf, operationOf, SUBRESOURCE_NAMES, type CosOperation, type Le
 import { safeDecode } from '../signature/parse';
 import type { Grant, Permission, Scope } from './grants';
 
-/** One entry of the SDK's `Scope` option (cos-protocol.md §2.5); informational only, see above. */
+/** One entry of the SDK's `Scope` option (cos-js-sdk-v5 1.10.1 src/base.js); informational only, see above. */
 export interface SdkScopeEntry {
   readonly action: string;
   readonly bucket: string;
@@ -100,8 +101,8 @@ export const BATCH_DELETE_NOTE =
   + 'the console deletes in batches with temporary keys from /api/sts, where COS checks each key';
 
 /**
- * The rule of every COS operation. Sources: the action list and resources of seed-digest §1.8 [seed
- * 000 L848-1689]; the permission names of src/shared/access/grants.ts. Reads of bucket settings are
+ * The rule of every COS operation. Sources: the actions and resources of https://www.tencentcloud.com/document/product/436/30580;
+ * the permission names of src/shared/access/grants.ts. Reads of bucket settings are
  * `settings` too: they disclose the bucket's configuration (policy, ACL grantees, replication target).
  */
 export const SIGN_RULES: Readonly<Record<CosOperation, Rule>> = {
@@ -142,7 +143,7 @@ export const SIGN_RULES: Readonly<Record<CosOperation, Rule>> = {
   GetObjectTagging: key('read'),
   SelectObjectContent: key('read'),
   PutObject: key('write'),
-  // Plus read on the source (x-cos-copy-source) [seed 000 L1441-1525].
+  // Plus read on the source (x-cos-copy-source; tencentcloud 436/30580).
   PutObjectCopy: key('write'),
   UploadPartCopy: key('write'),
   AppendObject: key('write'),
@@ -201,7 +202,7 @@ function lowerHeaders(headers: Readonly<Record<string, string>>): Map<string, st
 
 /**
  * The host must not contradict Bucket and Region: a virtual-hosted host names the bucket the request
- * really reaches (`<bucket-appid>.cos.<region>.…`, cos-protocol.md §2.3), so checking grants on
+ * really reaches (`<bucket-appid>.cos.<region>.…`, cos-js-sdk-v5 1.10.1 src/base.js getUrl), so checking grants on
  * another bucket would check the wrong thing. A path-style host (cos-local, `127.0.0.1:9000`) names no
  * bucket: the signature then binds method, path and query but not the bucket, which is why the
  * console server signs for restricted accounts with a temporary key scoped to their grants.
@@ -299,7 +300,7 @@ function requirementsOf(
     case 'key': {
       const path = resource.kind === 'object' ? resource.key : '';
       const out: Requirement[] = [{ permissions: rule.permissions, bucket, path }];
-      // Reading the source of a copy is a read of that object [seed 000 L1441-1474].
+      // Reading the source of a copy is a read of that object (tencentcloud 436/30580).
       if (copySource) out.push({ permissions: ['read'], bucket: copySource.bucket, path: copySource.key, why: 'the source of a copy' });
       const acl = headers.get('x-cos-acl');
       const grantsAcl = [...headers.keys()].some((h) => h.startsWith('x-cos-grant-'));

@@ -37,7 +37,7 @@ const grants: Grant[] = [
 const user: Scope = { kind: 'grants', grants };
 
 describe('taskPolicy (POST /api/sts)', () => {
-  it('writes one statement per action/resource pair, upload limits as conditions [seed 000 L1843-1862, L2517, L2652]', () => {
+  it('writes one statement per action/resource pair, upload limits as conditions [tencentcloud 436/35265, 436/73579]', () => {
     const r = taskPolicy(task({ actions: ['name/cos:PutObject', 'name/cos:GetBucket'], maxSize: 1024, contentTypes: ['image/*'] }));
     expect(r.ok && r.json).toEqual({
       version: '2.0',
@@ -84,7 +84,7 @@ describe('taskPolicy (POST /api/sts)', () => {
     ['a listing COS cannot narrow, on a prefix grant', task({ actions: ['name/cos:ListMultipartUploads'] }), user, 403,
       `The task needs list or write on ${B}/ (COS cannot narrow this listing to a prefix; /api/sign can).`],
     ['a bucket setting on a prefix grant', task({ actions: ['name/cos:GetBucketCORS'] }), user, 403, `The task needs settings on ${B}/ (a bucket setting applies to the whole bucket).`],
-    ['name/cos:*', task({ actions: ['name/cos:*'] }), undefined, 400, '"name/cos:*": temporary keys name exact actions, never a wildcard [seed 000 L1820]'],
+    ['name/cos:*', task({ actions: ['name/cos:*'] }), undefined, 400, '"name/cos:*": temporary keys name exact actions, never a wildcard'],
     ['an unknown action', task({ actions: ['name/cos:Teleport'] }), undefined, 400, expect.stringContaining('"name/cos:Teleport" is not an action temporary keys can carry')],
     ['an administrator action', task({ actions: ['name/cos:PutBucket'] }), undefined, 400, expect.stringContaining('"name/cos:PutBucket" is not an action')],
     ['a * in the prefix', task({ prefix: 'a*' }), undefined, 400, 'prefix is a key prefix: no leading / and no *'],
@@ -155,7 +155,7 @@ describe('grantsPolicy (the server-side signing key of a restricted account)', (
             if (!d.ok || !checkScope({ kind: 'grants', grants: all }, d.scope).allowed) continue;
             const s = d.scope;
             const resource = s.resource.kind === 'object' ? obj(s.resource.key, bucket) : bkt(bucket);
-            // DELETE Multiple Objects is authorized by COS as DeleteObject on each key [seed 000 L1689].
+            // DELETE Multiple Objects is authorized by COS as DeleteObject on each key (tencentcloud 436/30580).
             const action = s.operation === 'DeleteMultipleObjects' ? 'name/cos:DeleteObject' : s.action;
             const target = s.operation === 'DeleteMultipleObjects' ? obj('p/x', bucket) : s.operation === 'PostObject' ? obj('p/x', bucket) : resource;
             expect({ op: s.operation, bucket, allowed: allows(key, action, target, { query }) }).toEqual({ op: s.operation, bucket, allowed: true });

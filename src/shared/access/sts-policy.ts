@@ -1,8 +1,9 @@
-// Session policies for temporary keys (issue 5), built by the least-privilege rules of seed-digest
-// §2.3 [seed 000 L1791-1890]: exact actions only, never `name/cos:*` (bad example 2); one statement
-// per action/resource pair (bad example 3); resources no wider than the requester's grant (bad
-// examples 1 and 4, "the STS endpoint must authorize the requesting user for the requested scope");
-// upload limits as conditions (seed-digest §9.5). Every policy is then linted by checkLeastPrivilege.
+// Session policies for temporary keys (issue 5), built by the least-privilege rules of COS's security
+// guide for front-end temporary keys (https://www.tencentcloud.com/document/product/436/35265): exact actions
+// only, never `name/cos:*` (bad example 2); one statement per action/resource pair (bad example 3);
+// resources no wider than the requester's grant (bad examples 1 and 4: whoever issues a key must check
+// that the requester may use the scope asked for); upload limits as conditions
+// (https://www.tencentcloud.com/document/product/436/73579). Every policy is then linted by checkLeastPrivilege.
 //
 // Four policies come from here:
 // - taskPolicy: POST /api/sts — keys for a declared task (bucket, prefix, actions) handed to the browser;
@@ -24,13 +25,14 @@ import { checkRequirements, grantCovers, SIGN_RULES, type Requirement, type Sign
 export type Narrowing =
   /** Object actions: resource `<bucket>/<prefix>*`. */
   | 'key'
-  /** GET Bucket: resource `<bucket>/`, condition `cos:prefix` [seed 000 L2992-3058]. */
+  /** GET Bucket: resource `<bucket>/`, condition `cos:prefix` (tencentcloud 436/46206). */
   | 'prefix-condition'
   /** Bucket actions whose answer discloses no key (HEAD Bucket): any grant in the bucket. */
   | 'bucket-any'
   /**
-   * Listings COS cannot narrow to a prefix (ListMultipartUploads, GetBucketObjectVersions: no
-   * `cos:prefix` for them in the seeds' condition-key table): their resource is the bucket, so a
+   * Listings we do not narrow to a prefix (ListMultipartUploads, GetBucketObjectVersions: the
+   * `cos:prefix` examples of tencentcloud 436/46206 cover GET Bucket only, and we have not verified the
+   * conditions table of 436/46205, which lists them too): their resource is the bucket, so a
    * temporary key for them needs a grant on the whole bucket. Per-request signing (/api/sign) checks
    * their `prefix` parameter instead.
    */
@@ -46,7 +48,7 @@ export interface StsActionRule {
 
 function narrowingOf(op: CosOperation, rule: Exclude<SignRule, { kind: 'admin' }>): Narrowing {
   if (op === 'GetBucket') return 'prefix-condition';
-  // POST Object's key comes from the form, and COS checks it against the resource [seed 000 L7430-7560].
+  // POST Object's key comes from the form, and COS checks it against the resource (436/14690).
   if (op === 'PostObject') return 'key';
   switch (rule.kind) {
     case 'key': return 'key';
@@ -58,8 +60,9 @@ function narrowingOf(op: CosOperation, rule: Exclude<SignRule, { kind: 'admin' }
 
 /**
  * The actions a temporary key may carry, derived from the signing rules so the two paths grant the
- * same things. DELETE Multiple Objects is authorized by COS as DeleteObject on each key [seed 000
- * L1689], so it is not an action of its own here; copies are PutObject (+ GetObject on the source).
+ * same things. DELETE Multiple Objects is authorized by COS as DeleteObject on each key
+ * (tencentcloud 436/30580), so it is not an action of its own here; copies are PutObject (+ GetObject
+ * on the source).
  */
 export const STS_ACTIONS: ReadonlyMap<string, StsActionRule> = (() => {
   const out = new Map<string, StsActionRule>();
@@ -71,10 +74,10 @@ export const STS_ACTIONS: ReadonlyMap<string, StsActionRule> = (() => {
   return out;
 })();
 
-/** Uploads that cannot carry `cos:content-length`/`cos:content-type` (seed-digest §1.5: PutObject and PostObject only). */
+/** Uploads that cannot carry `cos:content-length`/`cos:content-type` (those keys apply to PutObject and PostObject only: condition-keys.ts). */
 const UNLIMITABLE_UPLOADS = ['InitiateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload', 'AppendObject'].map((a) => `name/cos:${a}`);
 const LIMITABLE_UPLOADS = new Set(['name/cos:PutObject', 'name/cos:PostObject']);
-/** Uploads that can set an object ACL with headers (seed-digest §1.5, `cos:x-cos-grant-*` "applies to"). */
+/** Uploads that can set an object ACL with headers (the requests `cos:x-cos-grant-*` applies to: condition-keys.ts). */
 const ACL_SETTING_UPLOADS = new Set(['name/cos:PutObject', 'name/cos:PostObject', 'name/cos:AppendObject', 'name/cos:InitiateMultipartUpload']);
 const GRANT_HEADERS = ['full-control', 'read', 'write', 'read-acp', 'write-acp'];
 
@@ -83,7 +86,7 @@ const cond = (operator: Condition['operator'], k: string, values: string[], ifEx
 
 /**
  * For someone without `settings`: an upload must not set a public ACL through headers. `cos:x-cos-acl`
- * applies to PutObject; `cos:x-cos-grant-*` to every ACL-setting upload [seed 000 L3571]. (A multipart
+ * applies to PutObject; `cos:x-cos-grant-*` to every ACL-setting upload (tencentcloud 436/46206). (A multipart
  * upload's `x-cos-acl` cannot be conditioned: that key does not apply to InitiateMultipartUpload.)
  */
 function aclGuard(action: string): Condition[] {
@@ -110,7 +113,7 @@ function pairFor(action: string, narrowing: Narrowing, region: string, bucket: s
     case 'key':
       return { action, resource: keyResource(region, bucket, prefix), conditions: [] };
     case 'prefix-condition':
-      // Policy values of cos:prefix are URL-encoded (§12 quirk 7) [seed 000 L2992-3058]; the encoding
+      // Policy values of cos:prefix are URL-encoded (docs/cos-behaviour.md trap 7); the encoding
       // turns a literal `*` into %2A, so only the final `*` is a wildcard.
       return { action, resource: bucketResource(region, bucket), conditions: prefix === '' ? [] : [cond('string_like', 'cos:prefix', [`${camSafeUrlEncode(prefix)}*`])] };
     default:
@@ -139,9 +142,9 @@ export interface StsTask {
   readonly prefix: string;
   /** Exact CAM actions, `name/cos:PutObject`. */
   readonly actions: readonly string[];
-  /** Upload limit in bytes: `numeric_less_than_equal cos:content-length` [seed 000 L2517]. */
+  /** Upload limit in bytes: `numeric_less_than_equal cos:content-length` (tencentcloud 436/46206). */
   readonly maxSize?: number;
-  /** Allowed content types (`image/*`): `string_like cos:content-type` [seed 000 L2652]. */
+  /** Allowed content types (`image/*`): `string_like cos:content-type` (tencentcloud 436/73579). */
   readonly contentTypes?: readonly string[];
 }
 
@@ -176,7 +179,7 @@ export function taskPolicy(task: StsTask, access?: Scope): PolicyResult {
   if (task.actions.length === 0) return bad('actions must name at least one action');
   const actions = [...new Set(task.actions)];
   for (const a of actions) {
-    if (a.includes('*')) return bad(`"${a}": temporary keys name exact actions, never a wildcard [seed 000 L1820]`);
+    if (a.includes('*')) return bad(`"${a}": temporary keys name exact actions, never a wildcard`);
     if (!STS_ACTIONS.has(a)) return bad(`"${a}" is not an action temporary keys can carry (${[...STS_ACTIONS.keys()].join(', ')})`);
   }
   const limits: Condition[] = [];

@@ -3,7 +3,7 @@
 // permission a request needs), so the two can never disagree about what a request does.
 // Operation names are the COS API names (https://cloud.tencent.com/document/product/436/7751); CAM
 // action names (name/cos:…) follow https://cloud.tencent.com/document/product/436/31923 and
-// seed-digest §1.8.
+// https://www.tencentcloud.com/document/product/436/30580.
 
 export type Level = 'service' | 'bucket' | 'object';
 export type OperationMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE';
@@ -65,7 +65,8 @@ export const OPERATION_TABLE: Readonly<Record<Level, Readonly<Record<string, Met
 
 /**
  * Query parameters that select a subresource: the table's keys plus `partNumber`, which travels with
- * `uploadId` (Upload Part). Sources: the SDKs' API maps (cos-protocol.md §2.9) and the COS API index.
+ * `uploadId` (Upload Part). Sources: the SDKs' API maps (cos-js-sdk-v5 1.10.1 src/base.js, src/advance.js)
+ * and the COS API index.
  */
 export const SUBRESOURCE_NAMES: ReadonlySet<string> = new Set([
   ...Object.values(OPERATION_TABLE).flatMap((subs) => Object.keys(subs).filter((s) => s !== '')),
@@ -75,10 +76,10 @@ export const SUBRESOURCE_NAMES: ReadonlySet<string> = new Set([
 const CAM_NAMES: Readonly<Partial<Record<CosOperation, string>>> = {
   PutBucketCors: 'PutBucketCORS', GetBucketCors: 'GetBucketCORS', DeleteBucketCors: 'DeleteBucketCORS',
   // A copy is authorized as PutObject on the target (and GetObject on the source), as the SDKs'
-  // STS scopes declare it (cos-nodejs-sdk-v5 putObjectCopy) [seed 000 L1441-1474].
+  // STS scopes declare it (cos-nodejs-sdk-v5 putObjectCopy; tencentcloud 436/30580).
   PutObjectCopy: 'PutObject',
   // Likewise Upload Part - Copy (cos-nodejs-sdk-v5 uploadPartCopy: GetObject on the source, PutObject
-  // on the target) [seed 000 L1476-1525].
+  // on the target; tencentcloud 436/30580).
   UploadPartCopy: 'PutObject',
   PutBucketAcl: 'PutBucketACL', GetBucketAcl: 'GetBucketACL', PutObjectAcl: 'PutObjectACL', GetObjectAcl: 'GetObjectACL',
 };

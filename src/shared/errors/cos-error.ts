@@ -1,6 +1,6 @@
 // COS error codes and their HTTP statuses. Doc: https://cloud.tencent.com/document/product/436/7730
-// (S3-compatible codes COS uses, plus the COS-specific "no configuration" codes the SDKs special-case,
-// cos-protocol.md §7.2).
+// (S3-compatible codes COS uses, plus the COS-specific "no configuration" codes the SDKs special-case:
+// cos-js-sdk-v5 1.10.1 src/base.js getBucketCors, getBucketTagging, … ; docs/cos-behaviour.md "Errors").
 
 export const COS_ERROR_STATUS = {
   AccessDenied: 403,
@@ -45,16 +45,17 @@ export const COS_ERROR_STATUS = {
   PositionNotEqualToLength: 409,
   NoSuchBucketPolicy: 404,
   NoSuchCORSConfiguration: 404,
-  // GET Bucket domain without one: the SDK suites expect a 404 (cos-protocol.md §7.2).
+  // GET Bucket domain without one: the SDK suites expect a 404 (cos-nodejs-sdk-v5 test/test.js, group
+  // BucketDomain; the code is ours: docs/cos-behaviour.md "Errors").
   NoSuchDomainConfiguration: 404,
   // GET Bucket encryption / lifecycle without one: special-cased by the SDKs' getBucketEncryption and
-  // getBucketLifecycle, which answer an empty configuration (cos-protocol.md §7.2).
+  // getBucketLifecycle, which answer an empty configuration (cos-js-sdk-v5 1.10.1 src/base.js).
   NoSuchEncryptionConfiguration: 404,
   NoSuchKey: 404,
   NoSuchLifecycleConfiguration: 404,
   // GET Bucket policy without one (cos-nodejs-sdk-v5 getBucketPolicy: "New COS" 404 code).
   NoSuchPolicy: 404,
-  // Special-cased by the SDKs' getBucketReferer / getBucketWebsite (cos-protocol.md §7.2); the
+  // Special-cased by the SDKs' getBucketReferer / getBucketWebsite (cos-js-sdk-v5 1.10.1 src/base.js); the
   // website one also answers website-host requests to a bucket without a configuration.
   NoSuchRefererConfiguration: 404,
   NoSuchTagSet: 404,
@@ -66,7 +67,8 @@ export const COS_ERROR_STATUS = {
   // GET Bucket replication without one. The SDKs special-case 'ReplicationConfigurationnotFoundError'
   // (lower-case n) into an empty rule list, but cos-nodejs-sdk-v5's own suite, written against real
   // COS, expects an error after DELETE Bucket replication (test.js "deleteBucketReplication()"): real COS
-  // sends another code. S3's spelling, which the SDK's check misses, fits both (cos-protocol.md §7.2).
+  // sends another code. S3's spelling, which the SDK's check misses, fits both (docs/cos-behaviour.md
+  // "Errors").
   ReplicationConfigurationNotFoundError: 404,
   RequestHeaderSectionTooLarge: 400,
   RequestTimeTooSkewed: 403,

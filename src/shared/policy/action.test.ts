@@ -12,7 +12,7 @@ describe('actionMatches', () => {
     ['Get* does not cover Head', 'name/cos:Get*', 'name/cos:HeadObject', false],
     ['PutObject* covers PutObjectACL', 'cos:PutObject*', 'name/cos:PutObjectACL', true],
     ['PutObject* does not cover PostObject', 'cos:PutObject*', 'name/cos:PostObject', false],
-    ['case-sensitive [seed 000 L360]', 'name/cos:getobject', 'name/cos:GetObject', false],
+    ['case-sensitive [tencentcloud 436/12469]', 'name/cos:getobject', 'name/cos:GetObject', false],
     ['other product', 'monitor:*', 'name/cos:GetObject', false],
     ['name/monitor:* neither', 'name/monitor:*', 'name/cos:GetObject', false],
     ['no implicit prefix match', 'name/cos:Get', 'name/cos:GetObject', false],
@@ -44,7 +44,7 @@ describe('COS_ACTIONS', () => {
     expect(names.every((n) => /^name\/cos:[A-Z][A-Za-z]+$/.test(n))).toBe(true);
   });
 
-  it('expands a wildcard to the known actions (sample 2 read-only [seed 000 L598])', () => {
+  it('expands a wildcard to the known actions (sample 2 read-only [tencentcloud 436/11714])', () => {
     const heads = expandAction('name/cos:Head*').map((a) => a.name);
     expect(heads).toEqual(['name/cos:HeadBucket', 'name/cos:HeadObject']);
     expect(expandAction('monitor:*')).toEqual([]);

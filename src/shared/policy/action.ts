@@ -1,5 +1,5 @@
-// COS action names and action matching. Names: seed-digest §1.8 [seed 000 L848-1689]; the bucket
-// settings the seeds leave out come from §13 and the CAM API list (tencentcloud 598/57092), and
+// COS action names and action matching. Names: the API-by-API guide https://www.tencentcloud.com/document/product/436/30580;
+// the bucket settings that guide leaves out come from the CAM API list (tencentcloud 598/57092), and
 // `GetBucketObjectVersions` from the preset QcloudCOSDataFullControl policy (tencentcloud 436/45236).
 import { globMatch } from './glob';
 import { CONDITION_KEYS, keyAppliesTo } from './condition-keys';
@@ -7,16 +7,19 @@ import { CONDITION_KEYS, keyAppliesTo } from './condition-keys';
 export type ActionLevel = 'service' | 'bucket' | 'object';
 
 export interface CosActionInfo {
-  /** Canonical form, `name/cos:<Api>`; `action` is case-sensitive [seed 000 L360]. */
+  /** Canonical form, `name/cos:<Api>`; `action` is case-sensitive (tencentcloud 436/12469). */
   readonly name: string;
   readonly level: ActionLevel;
-  /** Condition keys (§1.5 "Applies to") a request of this action can carry, global keys included. */
+  /** Condition keys (condition-keys.ts `appliesTo`) a request of this action can carry, global keys included. */
   readonly conditionKeys: readonly string[];
-  /** `seed` = named in the seeds; `docs` = official COS/CAM pages only (§13), not seed-verified. */
-  readonly source: 'seed' | 'docs';
+  /**
+   * `guide` = named in COS's access-control guides (tencentcloud 436/30580, 436/11714, 436/46206),
+   * with the resource form they use; `reference` = only in the CAM API list (598/57092).
+   */
+  readonly source: 'guide' | 'reference';
 }
 
-const SEED: Record<ActionLevel, readonly string[]> = {
+const GUIDE: Record<ActionLevel, readonly string[]> = {
   service: ['GetService'],
   bucket: [
     'PutBucket', 'HeadBucket', 'GetBucket', 'DeleteBucket', 'PutBucketACL', 'GetBucketACL',
@@ -27,12 +30,13 @@ const SEED: Record<ActionLevel, readonly string[]> = {
     'PutObject', 'PostObject', 'AppendObject', 'HeadObject', 'GetObject', 'OptionsObject', 'PutObjectACL',
     'GetObjectACL', 'PostObjectRestore', 'DeleteObject', 'InitiateMultipartUpload', 'ListParts',
     'UploadPart', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'PutObjectRetention', 'PutObjectTagging',
-    // §12 quirk 15: Sample 3 names UploadPartCopy [seed 000 L629]; the API page uses PutObject. Keep both.
+    // Sample 3 of tencentcloud 436/11714 names UploadPartCopy, 436/30580 grants Upload Part - Copy by
+    // PutObject: keep both (docs/cos-behaviour.md "Traps in the policy documentation" 15).
     'UploadPartCopy',
   ],
 };
 
-const DOCS_BUCKET = [
+const REFERENCE_BUCKET = [
   'PutBucketPolicy', 'GetBucketPolicy', 'DeleteBucketPolicy', 'PutBucketReferer', 'GetBucketReferer',
   'PutBucketWebsite', 'GetBucketWebsite', 'DeleteBucketWebsite', 'PutBucketReplication',
   'GetBucketReplication', 'DeleteBucketReplication', 'PutBucketVersioning', 'GetBucketVersioning',
@@ -40,22 +44,22 @@ const DOCS_BUCKET = [
   'GetBucketObjectVersions',
 ];
 
-function info(api: string, level: ActionLevel, source: 'seed' | 'docs'): CosActionInfo {
+function info(api: string, level: ActionLevel, source: CosActionInfo['source']): CosActionInfo {
   const conditionKeys = CONDITION_KEYS.filter((k) => keyAppliesTo(k, api)).map((k) => k.key);
   return { name: `name/cos:${api}`, level, conditionKeys, source };
 }
 
 /** Every COS action this engine knows, for the console's policy generator and for lint. */
 export const COS_ACTIONS: readonly CosActionInfo[] = [
-  ...(['service', 'bucket', 'object'] as const).flatMap((level) => SEED[level].map((a) => info(a, level, 'seed'))),
-  ...DOCS_BUCKET.map((a) => info(a, 'bucket', 'docs')),
+  ...(['service', 'bucket', 'object'] as const).flatMap((level) => GUIDE[level].map((a) => info(a, level, 'guide'))),
+  ...REFERENCE_BUCKET.map((a) => info(a, 'bucket', 'reference')),
 ];
 
 const BY_NAME = new Map(COS_ACTIONS.map((a) => [a.name, a]));
 
 /**
- * `name/cos:GetObject` and `cos:GetObject` are the same action: the seeds and the official
- * cross-account page use the bare form [seed 000 L623-640, L3756; tencentcloud 436/32971].
+ * `name/cos:GetObject` and `cos:GetObject` are the same action: sample 3 of tencentcloud 436/11714
+ * and the cross-account page tencentcloud 436/32971 use the bare form.
  */
 export function canonicalAction(action: string): string {
   return action.startsWith('name/') ? action.slice(5) : action;

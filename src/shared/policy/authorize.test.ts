@@ -29,7 +29,7 @@ function decide(over: Partial<AuthorizeInput> & { requester: Requester }): strin
 
 describe('authorize', () => {
   it.each([
-    ['root owner needs no policy [seed 000 L201]', { requester: rootA }, 'allow:root-owner'],
+    ['root owner needs no policy [tencentcloud 436/12470]', { requester: rootA }, 'allow:root-owner'],
     ['root owner is bound by an explicit bucket-policy deny (436/45235)', { requester: rootA, action: 'name/cos:DeleteObject', bucketPolicy: denyAllDeletes }, 'deny:bucket'],
     ['…except PUT Bucket policy, so the owner can repair a lock-out (436/45235)', { requester: rootA, action: 'name/cos:PutBucketPolicy', resource: { region: 'ap-guangzhou', appId: APPID, bucket: `examplebucket-${APPID}` }, bucketPolicy: denyAllDeletes }, 'allow:root-owner'],
     ['sub-user with nothing', { requester: subA }, 'implicit-deny:no-allow'],
@@ -41,12 +41,12 @@ describe('authorize', () => {
     ['anonymous through anyone', { requester: anon, bucketPolicy: publicRead }, 'allow:bucket'],
     ['anonymous ignores CAM policies', { requester: anon, identityPolicies: [subRead] }, 'implicit-deny:no-allow'],
     ['other root through the bucket policy', { requester: rootB, bucketPolicy: grantRootB }, 'allow:bucket'],
-    ['cross-account B0: A grants B and B delegates (rule 8) [seed 000 L3708-3776]', { requester: b0, bucketPolicy: grantRootB, identityPolicies: [b0Cam] }, 'allow:bucket'],
+    ['cross-account B0: A grants B and B delegates (docs/cos-behaviour.md evaluation step 4) [tencentcloud 436/32971]', { requester: b0, bucketPolicy: grantRootB, identityPolicies: [b0Cam] }, 'allow:bucket'],
     ['cross-account B0 without B\'s CAM policy', { requester: b0, bucketPolicy: grantRootB }, 'implicit-deny:cross-account-identity'],
     ['cross-account B0 without A\'s grant', { requester: b0, identityPolicies: [b0Cam] }, 'implicit-deny:cross-account-resource'],
     ['cross-account B0: a deny to root B reaches B0', { requester: b0, identityPolicies: [b0Cam], bucketPolicy: policy('bucket', { effect: 'deny', action: GET, principal: `qcs::cam::uin/${B}:uin/${B}` }) }, 'deny:bucket'],
     ['temporary key: session policy allows, identity allows', { requester: subA, identityPolicies: [subRead], sessionPolicy: uploadOnly, action: PUT, context: ctx(PUT) }, 'allow:identity'],
-    ['temporary key cannot download what the identity could (rule 7) [seed 002 L167]', { requester: subA, identityPolicies: [subRead], sessionPolicy: uploadOnly }, 'implicit-deny:session-policy'],
+    ['temporary key cannot download what the identity could (evaluation step 1) [tencentcloud 436/45242]', { requester: subA, identityPolicies: [subRead], sessionPolicy: uploadOnly }, 'implicit-deny:session-policy'],
     ['temporary key never widens: session allows, identity does not', { requester: subA, sessionPolicy: uploadOnly, action: PUT, context: ctx(PUT) }, 'implicit-deny:no-allow'],
     ['temporary key of the root owner is still limited', { requester: rootA, sessionPolicy: uploadOnly, resource: object('other/a.jpg'), action: PUT, context: ctx(PUT) }, 'implicit-deny:session-policy'],
   ] as const)('%s', (_name, over, expected) => {

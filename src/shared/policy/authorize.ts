@@ -1,6 +1,8 @@
 // The layering cos-local needs around evaluate(): who the requester is, which policies apply, and how
 // they combine. Pure: the caller resolves keys, accounts, policies and ACL grants first.
-// Order (seed-digest §1.6 rule 11): session limit → explicit deny → root owner → allows.
+// Order: session limit → explicit deny → root owner → allows. COS documents each step
+// (https://www.tencentcloud.com/document/product/436/35240); the order is ours,
+// docs/cos-behaviour.md "Evaluation order".
 import type { ConditionContext, Policy, ResourceRef, StatementRef } from './model';
 import { canonicalAction } from './action';
 import { type SourcedPolicy, type StatementTrace, decide, evaluate, traceStatements } from './evaluate';
@@ -60,7 +62,7 @@ export function authorize(input: AuthorizeInput): AuthorizeDecision {
   const rootOwner = r.kind === 'root' && r.uin === input.ownerUin;
   const base = { principal: principalOf(r), action: input.action, resource: input.resource, context: input.context, viaAccountRoot: crossAccountSub };
 
-  // 1. A temporary key can do at most what its policy allows [seed 002 L167; 000 L1897]: an
+  // 1. A temporary key can do at most what its policy allows (tencentcloud 436/45242, 436/14048): an
   //    intersection, so the session policy is evaluated on its own and never adds a grant.
   if (input.sessionPolicy) {
     const s = evaluate({ ...base, policies: [{ source: 'session', policy: input.sessionPolicy }] });
@@ -72,24 +74,25 @@ export function authorize(input: AuthorizeInput): AuthorizeDecision {
   const bucket: SourcedPolicy[] = input.bucketPolicy ? [{ source: 'bucket', policy: input.bucketPolicy }] : [];
   const trace = traceStatements({ ...base, policies: [...identity, ...bucket] });
 
-  // 2. Explicit deny wins over everything [seed 000 L2339].
+  // 2. Explicit deny wins over everything (tencentcloud 436/35240).
   const d = decide(trace);
   if (d.effect === 'deny' && !(rootOwner && OWNER_EXEMPT.has(canonicalAction(input.action)))) return d;
 
-  // 3. The owning root account has full control [seed 000 L201, L441; tencentcloud 436/35240].
+  // 3. The owning root account has full control (tencentcloud 436/35240, 436/12470).
   if (rootOwner) return { effect: 'allow', by: 'root-owner' };
 
   const identityAllow = firstAllow(trace, 'identity');
   const resourceAllow = firstAllow(trace, 'bucket') ?? (input.aclAllows ? 'acl' : undefined);
 
   // 4. Cross-account sub-user: its own root must authorise it (CAM policy) AND the owner must grant
-  //    its account or it (bucket policy / ACL) [seed 000 L3708-3776; tencentcloud 436/35240].
+  //    its account or it (bucket policy / ACL) (tencentcloud 436/32971, 436/35240).
   if (crossAccountSub) {
     if (!identityAllow) return { effect: 'implicit-deny', reason: 'cross-account-identity' };
     return resourceAllow ? { effect: 'allow', by: resourceAllow } : { effect: 'implicit-deny', reason: 'cross-account-resource' };
   }
 
-  // 5. Same account, another root, or anonymous: allows add up [seed 000 L2337].
+  // 5. Same account, another root, or anonymous: allows add up (tencentcloud 436/35240; the
+  //    `cos:versionid` example of 436/46206 pairs each conditional allow with a deny for this reason).
   const by = identityAllow ?? resourceAllow;
   return by ? { effect: 'allow', by } : { effect: 'implicit-deny', reason: 'no-allow' };
 }

@@ -1,5 +1,8 @@
-// Condition keys COS understands: seed-digest §1.5 (source and "applies to" columns), plus CAM's
-// global `qcs:current_time` (CAM doc 598/58420). CAM keys are case-sensitive (same doc).
+// Condition keys COS understands and the requests each applies to: the conditions table
+// https://www.tencentcloud.com/document/product/436/46205 and the examples of
+// https://www.tencentcloud.com/document/product/436/46206 (one section per key, titled by
+// the key), plus CAM's global `qcs:current_time` (CAM doc 598/58420). CAM keys are case-sensitive
+// (same doc). Summary and our choices: docs/cos-behaviour.md "Condition keys".
 
 export type KeyType = 'string' | 'numeric' | 'bool' | 'ip' | 'date';
 
@@ -10,7 +13,10 @@ export interface ConditionKeyInfo {
   readonly multiValued?: true;
   /** `all` = every request; otherwise the COS action names (without `name/cos:`) it is set for. */
   readonly appliesTo: 'all' | readonly string[];
-  /** Policy values are written URL-encoded (§12 quirk 7) [seed 000 L2730-2800, L2992-3058]. */
+  /**
+   * Policy values are written URL-encoded (the `cos:prefix` and `cos:response-content-type`
+   * sections of tencentcloud 436/46206; docs/cos-behaviour.md "Traps in the policy documentation" 7).
+   */
   readonly urlEncoded?: true;
 }
 
@@ -20,29 +26,29 @@ const LOCK_ACTIONS = ['PutObject', 'InitiateMultipartUpload', 'PutObjectRetentio
 const grant = (h: string): ConditionKeyInfo => ({ key: `cos:x-cos-grant-${h}`, types: ['string'], appliesTo: GRANT_ACTIONS });
 
 export const CONDITION_KEYS: readonly ConditionKeyInfo[] = [
-  { key: 'qcs:ip', types: ['ip'], appliesTo: 'all' }, // [seed 000 L2246-2285]
+  { key: 'qcs:ip', types: ['ip'], appliesTo: 'all' },
   { key: 'qcs:current_time', types: ['date'], appliesTo: 'all' }, // CAM 598/58420
-  { key: 'qcs:resource_tag', types: ['string'], multiValued: true, appliesTo: ['GetService'] }, // [000 L2149-2232]
-  // "only applicable to PutBucket and PutBucketTagging" [seed 000 L3154]
+  { key: 'qcs:resource_tag', types: ['string'], multiValued: true, appliesTo: ['GetService'] }, // GET Service by tag: https://www.tencentcloud.com/document/product/436/30931
+  // Set only by PUT Bucket and PUT Bucket tagging (tencentcloud 436/46206, `qcs:request_tag`), not by object tagging.
   { key: 'qcs:request_tag', types: ['string'], multiValued: true, appliesTo: ['PutBucket', 'PutBucketTagging'] },
-  { key: 'cos:versionid', types: ['string'], appliesTo: ['GetObject', 'DeleteObject'] }, // [000 L2290]
-  { key: 'cos:content-length', types: ['numeric'], appliesTo: ['PutObject', 'PostObject'] }, // [000 L2517]
-  { key: 'cos:content-type', types: ['string'], appliesTo: ['PutObject', 'PostObject'] }, // [000 L2652]
+  { key: 'cos:versionid', types: ['string'], appliesTo: ['GetObject', 'DeleteObject'] },
+  { key: 'cos:content-length', types: ['numeric'], appliesTo: ['PutObject', 'PostObject'] },
+  { key: 'cos:content-type', types: ['string'], appliesTo: ['PutObject', 'PostObject'] },
   { key: 'cos:response-content-type', types: ['string'], urlEncoded: true, appliesTo: ['GetObject'] },
-  { key: 'cos:secure-transport', types: ['bool'], appliesTo: 'all' }, // [000 L2802]
-  { key: 'cos:x-cos-storage-class', types: ['string'], appliesTo: ['PutObject'] }, // [000 L2872]
+  { key: 'cos:secure-transport', types: ['bool'], appliesTo: 'all' },
+  { key: 'cos:x-cos-storage-class', types: ['string'], appliesTo: ['PutObject'] },
   { key: 'cos:x-cos-acl', types: ['string'], appliesTo: ['PutObject', 'PutBucket', 'PutObjectACL', 'PutBucketACL'] },
-  { key: 'cos:prefix', types: ['string'], urlEncoded: true, appliesTo: ['GetBucket'] }, // [000 L2992]
-  { key: 'cos:tls-version', types: ['numeric'], appliesTo: 'all' }, // [000 L3060]
+  { key: 'cos:prefix', types: ['string'], urlEncoded: true, appliesTo: ['GetBucket'] },
+  { key: 'cos:tls-version', types: ['numeric'], appliesTo: 'all' },
   {
-    key: 'cos:x-cos-forbid-overwrite', types: ['string', 'bool'], // [000 L3257-3308]
+    key: 'cos:x-cos-forbid-overwrite', types: ['string', 'bool'],
     appliesTo: ['PutObject', 'InitiateMultipartUpload', 'CompleteMultipartUpload'],
   },
-  { key: 'cos:host', types: ['string'], appliesTo: 'all' }, // [000 L3310]
-  { key: 'cos:object-lock-mode', types: ['string'], appliesTo: LOCK_ACTIONS }, // [000 L3417]
+  { key: 'cos:host', types: ['string'], appliesTo: 'all' },
+  { key: 'cos:object-lock-mode', types: ['string'], appliesTo: LOCK_ACTIONS },
   { key: 'cos:object-lock-remaining-retention-days', types: ['numeric'], appliesTo: LOCK_ACTIONS },
   { key: 'cos:object-lock-retain-until-date', types: ['date'], appliesTo: LOCK_ACTIONS },
-  grant('full-control'), grant('read'), grant('write'), grant('read-acp'), grant('write-acp'), // [000 L3571]
+  grant('full-control'), grant('read'), grant('write'), grant('read-acp'), grant('write-acp'), // tencentcloud 436/46206, ACL headers
 ];
 
 const BY_KEY = new Map(CONDITION_KEYS.map((k) => [k.key, k]));
@@ -52,8 +58,9 @@ export function conditionKeyInfo(key: string): ConditionKeyInfo | undefined {
 }
 
 /**
- * A known key this one was probably meant to be: same letters in another case (`Cos:Host`
- * [seed 000 L3312]), or with stray spaces / the `x-cos-` spelling of §12 quirk 10 [seed 000 L3524].
+ * A known key this one was probably meant to be: same letters in another case (`Cos:Host`, as a
+ * heading of tencentcloud 436/46206 writes it), or with stray spaces / the `x-cos-` spelling of
+ * the retention-days table (docs/cos-behaviour.md "Traps in the policy documentation" 10).
  */
 export function suggestConditionKey(key: string): string | undefined {
   const squashed = key.replace(/\s+/g, '').toLowerCase();

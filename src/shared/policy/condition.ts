@@ -1,4 +1,5 @@
-// Condition evaluation, exactly as seed-digest §1.4 states it. Within one condition the policy values
+// Condition evaluation (https://www.tencentcloud.com/document/product/436/46205, CAM 598/10608; our reading of
+// missing keys: docs/cos-behaviour.md "Condition keys"). Within one condition the policy values
 // are ORed (a negated operator is true when none matches); all conditions of a statement are ANDed.
 import type { BaseOperator, Condition, ConditionContext } from './model';
 import { globMatch } from './glob';
@@ -16,8 +17,8 @@ const OPS: Readonly<Record<Exclude<BaseOperator, 'null_equal'>, { family: Family
   numeric_not_equal: { family: 'numeric', negated: true, cmp: (d) => d === 0 },
   numeric_less_than: { family: 'numeric', negated: false, cmp: (d) => d < 0 },
   numeric_less_than_equal: { family: 'numeric', negated: false, cmp: (d) => d <= 0 },
-  // Strict, despite the table's "Greater than or equal to" (§12 quirk 9): its own example says
-  // "must be larger than 1 byte" [seed 000 L9655].
+  // Strict, although the operator table of tencentcloud 436/39963 (sample 2) calls it "or equal": its
+  // own example is strict (docs/cos-behaviour.md "Traps in the policy documentation" 9).
   numeric_greater_than: { family: 'numeric', negated: false, cmp: (d) => d > 0 },
   numeric_greater_than_equal: { family: 'numeric', negated: false, cmp: (d) => d >= 0 },
   date_equal: { family: 'date', negated: false, cmp: (d) => d === 0 },
@@ -38,7 +39,7 @@ export function parseNumber(s: string): number | undefined {
   return NUMBER.test(s.trim()) ? Number(s) : undefined;
 }
 
-/** ISO 8601 to whole seconds (COS compares dates with 1 s precision [seed 000 L3534-3560]); no zone = UTC. */
+/** ISO 8601 to whole seconds (COS compares dates to the second: tencentcloud 436/46206, `cos:object-lock-retain-until-date`); no zone = UTC. */
 export function parseDateSeconds(s: string): number | undefined {
   const t = s.trim();
   if (!ISO_DATE.test(t)) return undefined;
@@ -88,7 +89,7 @@ function holdsFor(c: Condition, req: string): boolean {
   return op.negated ? !any : any;
 }
 
-/** The request's values for a key; `cos:versionid` "" is the same as no versionid [seed 000 L2300]. */
+/** The request's values for a key; `cos:versionid` "" is the same as no versionid (tencentcloud 436/46206). */
 export function requestValues(ctx: ConditionContext, key: string): readonly string[] {
   const raw = ctx[key];
   const values = raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw;
@@ -103,9 +104,10 @@ export function conditionHolds(c: Condition, ctx: ConditionContext): boolean {
     return wantMissing === (values.length === 0);
   }
   if (values.length === 0) {
-    // `_if_exist`: missing → true [seed 000 L2415]. Plain operators, negated ones included: missing →
-    // false (§1.4: "string_not_equal … treat a missing key as false"). for_all_value: A = ∅ ⊆ B → true
-    // (set semantics of [seed 000 L3167]); for_any_value: A ∩ B = ∅ → false [seed 000 L3166].
+    // `_if_exist`: missing → true (tencentcloud 436/46206, `cos:versionid`). Plain operators, negated
+    // ones included: missing → false (undocumented for the negated ones; docs/cos-behaviour.md
+    // "Condition keys"). for_all_value: A = ∅ ⊆ B → true; for_any_value: A ∩ B = ∅ → false (the set
+    // definitions of tencentcloud 436/46206, `qcs:request_tag`).
     return c.ifExist || c.quantifier === 'for_all_value';
   }
   return c.quantifier === 'for_all_value' ? values.every((v) => holdsFor(c, v)) : values.some((v) => holdsFor(c, v));

@@ -1,4 +1,5 @@
-// Builds the condition-key context of one request (seed-digest §1.5 "Source in the request").
+// Builds the condition-key context of one request: where each key's value comes from (header,
+// query parameter, connection), per the conditions table https://www.tencentcloud.com/document/product/436/46205.
 // Pure: the caller passes what it read from the HTTP request.
 import type { ConditionContext } from './model';
 import { cosActionInfo } from './action';
@@ -12,7 +13,7 @@ export interface Tag {
 }
 
 export interface RequestFacts {
-  /** When given, keys that do not apply to the action are left out, as COS does: a condition on a key the request does not carry fails [seed 000 L2242]. */
+  /** When given, keys that do not apply to the action are left out, as COS does: a condition on a key the request does not carry fails (tencentcloud 436/46206, the note at the top). */
   readonly action?: string;
   /** Header names in any case. */
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -22,7 +23,7 @@ export interface RequestFacts {
   readonly secure: boolean;
   /** `TLSv1.2` (Node's `getProtocol()`) or `1.2`. */
   readonly tlsVersion?: string;
-  /** Tags of the bucket (GET Service by tag, §1.9). */
+  /** Tags of the bucket (GET Service by tag, https://www.tencentcloud.com/document/product/436/30931). */
   readonly resourceTags?: readonly Tag[];
   /** Tags the request sets; defaults to the `x-cos-tagging` header. PUT Bucket tagging passes its XML body's tags here. */
   readonly requestTags?: readonly Tag[];
@@ -46,7 +47,7 @@ function safeDecode(s: string): string {
   }
 }
 
-/** `a=b&c=d` → `["a&b", "c&d"]`, the `key&value` form of tag conditions [seed 000 L3190-3250]. */
+/** `a=b&c=d` → `["a&b", "c&d"]`, the `key&value` form of tag conditions (tencentcloud 436/46206, `qcs:request_tag`). */
 export function tagsFromHeader(header: string): Tag[] {
   return header.split('&').filter((p) => p !== '').map((p) => {
     const eq = p.indexOf('=');
@@ -56,7 +57,7 @@ export function tagsFromHeader(header: string): Tag[] {
 
 const tagValues = (tags: readonly Tag[]): string[] => tags.map((t) => `${t.key}&${t.value}`);
 
-/** Whole days left until the retain-until date: `floor((ts1 - ts2) / 86400)` [seed 000 L3470-3478]. */
+/** Whole days left until the retain-until date, rounded down (tencentcloud 436/46206, `cos:object-lock-remaining-retention-days`). */
 function remainingDays(until: string | undefined, now: string | undefined): string | undefined {
   const a = until === undefined ? undefined : parseDateSeconds(until);
   const b = now === undefined ? undefined : parseDateSeconds(now);
@@ -79,13 +80,13 @@ export function buildContext(f: RequestFacts): ConditionContext {
     'qcs:current_time': f.currentTime,
     'qcs:resource_tag': f.resourceTags ? tagValues(f.resourceTags) : undefined,
     'qcs:request_tag': requestTags ? tagValues(requestTags) : undefined,
-    // "" is the same as no versionid [seed 000 L2300].
+    // "" is the same as no versionid (tencentcloud 436/46206, `cos:versionid`).
     'cos:versionid': versionId === '' ? undefined : versionId,
     'cos:content-length': header('content-length'),
-    // Compared as sent: content-type policy values are not URL-encoded [seed 000 L2716] …
+    // Compared as sent: content-type policy values are not URL-encoded (tencentcloud 436/46206, `cos:content-type`) …
     'cos:content-type': header('content-type'),
     // … but prefix and response-content-type values are (`folder1%2F`, `image%2Fjpeg`), so the
-    // request side is encoded the same way (§12 quirk 7) [seed 000 L2771, L3024].
+    // request side is encoded the same way (docs/cos-behaviour.md "Traps in the policy documentation" 7).
     'cos:response-content-type': responseType === undefined ? undefined : camSafeUrlEncode(responseType),
     'cos:prefix': prefix === undefined ? undefined : camSafeUrlEncode(prefix),
     'cos:secure-transport': f.secure ? 'true' : 'false',

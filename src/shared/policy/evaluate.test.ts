@@ -14,8 +14,8 @@ function run(policies: readonly SourcedPolicy[], action: string, resource: Resou
 }
 const bucket = (p: Policy): SourcedPolicy[] => [{ source: 'bucket', policy: p }];
 
-// Every condition key, each as the seed writes it: an allow with the condition and an explicit deny
-// with the negated `_if_exist` operator, so a request without the key is denied [seed 000 L2337-2339].
+// Every condition key, each as tencentcloud 436/46206 writes it: an allow with the condition and an
+// explicit deny with the negated `_if_exist` operator, so a request without the key is denied.
 interface KeyRow { key: string; action: string; allow: Cond; deny: Cond; good: ConditionContext; bad: ConditionContext; missing: ConditionContext; kind?: PolicySource; res?: ResourceRef }
 const grant = (h: string): KeyRow => ({
   key: `cos:x-cos-grant-${h}`, action: PUT,
@@ -65,14 +65,14 @@ describe('every condition key: allow, deny, and the _if_exist deny of a missing 
   });
 });
 
-describe('evaluation rules (seed-digest §1.6)', () => {
-  it('deny beats allow [seed 000 L2339]', () => {
+describe('evaluation rules (tencentcloud 436/35240; docs/cos-behaviour.md "Evaluation order")', () => {
+  it('deny beats allow [tencentcloud 436/35240]', () => {
     const p = policy('bucket', { effect: 'allow', action: '*' }, { effect: 'deny', action: 'name/cos:DeleteObject' });
     expect(run(bucket(p), 'name/cos:DeleteObject', object('x'))).toBe('deny');
     expect(run(bucket(p), GET, object('x'))).toBe('allow');
   });
 
-  it('allows add up: an unconditional grant elsewhere overrides a conditional one [seed 000 L2337]', () => {
+  it('allows add up: an unconditional grant elsewhere overrides a conditional one [tencentcloud 436/46206]', () => {
     const conditional = policy('bucket', { effect: 'allow', action: GET, condition: { string_equal: { 'cos:versionid': 'v1' } } });
     const group = policy('identity', { effect: 'allow', action: GET });
     const sources: SourcedPolicy[] = [{ source: 'bucket', policy: conditional }, { source: 'identity', policy: group }];
@@ -88,7 +88,7 @@ describe('evaluation rules (seed-digest §1.6)', () => {
     expect(evaluate({ policies: bucket(p), principal: SUB_A, action: GET, resource: object('photos/a'), context: {} })).toEqual({ effect: 'allow', by: { source: 'bucket', policyIndex: 0, statementIndex: 0 } });
   });
 
-  it('anonymous access comes only from qcs::cam::anyone:anyone [seed 000 L9683; 001 L12]', () => {
+  it('anonymous access comes only from qcs::cam::anyone:anyone [tencentcloud 436/30613, 436/18023]', () => {
     const pub = policy('bucket', { effect: 'allow', action: GET, principal: ANYONE });
     const named = policy('bucket', { effect: 'allow', action: GET });
     expect(run(bucket(pub), GET, object('a'), {}, ANYONE)).toBe('allow');
@@ -102,7 +102,7 @@ describe('evaluation rules (seed-digest §1.6)', () => {
     expect(run(bucket(p), GET, object('a'), {}, SUB_A)).toBe('implicit-deny');
   });
 
-  it('cross-account: A grants root B, B\'s custom CAM policy delegates to B0 (rule 8) [seed 000 L3708-3776]', () => {
+  it('cross-account: A grants root B, B\'s custom CAM policy delegates to B0 (evaluation step 4) [tencentcloud 436/32971]', () => {
     const rootB = 'qcs::cam::uin/100000000002:uin/100000000002';
     const b0 = 'qcs::cam::uin/100000000002:uin/100000000020';
     const ofA = must({ version: '2.0', statement: [{ principal: { qcs: [rootB] }, effect: 'allow', action: ['name/cos:*'], resource: [`qcs::cos:ap-guangzhou:uid/${APPID}:examplebucket1-${APPID}/*`] }] });
@@ -121,18 +121,18 @@ describe('evaluation rules (seed-digest §1.6)', () => {
   });
 });
 
-describe('seed traps (§12) handled deliberately', () => {
+describe('documentation traps handled deliberately (docs/cos-behaviour.md "Traps in the policy documentation")', () => {
   const dirs = (prefix: string) => ctx('name/cos:GetBucket', { query: { prefix } });
   const listing = (denyValue: string) => policy('bucket',
     { effect: 'allow', action: 'name/cos:GetBucket', condition: { string_equal: { 'cos:prefix': 'folder1%2F' } } },
     { effect: 'deny', action: 'name/cos:GetBucket', condition: { string_not_equal_if_exist: { 'cos:prefix': denyValue } } });
 
-  it('1: a principal written qcs::cam:uin/ (one colon) still names the sub-user [seed 000 L2360]', () => {
+  it('1: a principal written qcs::cam:uin/ (one colon) still names the sub-user [tencentcloud 436/46206]', () => {
     const p = must({ version: '2.0', statement: [{ principal: { qcs: ['qcs::cam:uin/100000000001:uin/100000000002'] }, effect: 'allow', action: [GET], resource: [ALL_OBJECTS] }] });
     expect(run(bucket(p), GET, object('a'))).toBe('allow');
   });
 
-  it('2: name/cos>DeleteObject is rejected with the repair; the repaired policy works [seed 000 L1655]', () => {
+  it('2: name/cos>DeleteObject is rejected with the repair; the repaired policy works [tencentcloud 436/30580]', () => {
     const damaged = { version: '2.0', statement: [{ principal: { qcs: [SUB_A] }, effect: 'allow', action: ['name/cos>DeleteObject'], resource: [ALL_OBJECTS] }] };
     const r = parsePolicy(damaged);
     const fix = r.ok ? undefined : r.errors[0]?.suggestion;
@@ -141,20 +141,20 @@ describe('seed traps (§12) handled deliberately', () => {
     expect(run(bucket(repaired), 'name/cos:DeleteObject', object('a'))).toBe('allow');
   });
 
-  it('6: the literal cos:prefix example (deny value "Folder1%2F") denies every listing; the corrected one works [seed 000 L3024 vs L3043]', () => {
+  it('6: the literal cos:prefix example (deny value "Folder1%2F") denies every listing; the corrected one works [tencentcloud 436/46206]', () => {
     expect(run(bucket(listing('Folder1%2F')), 'name/cos:GetBucket', theBucket(), dirs('folder1/'))).toBe('deny');
     expect(run(bucket(listing('folder1%2F')), 'name/cos:GetBucket', theBucket(), dirs('folder1/'))).toBe('allow');
     expect(run(bucket(listing('folder1%2F')), 'name/cos:GetBucket', theBucket(), dirs('folder2/'))).toBe('deny');
   });
 
-  it('7: prefix and response-content-type compare URL-encoded, content-type raw [seed 000 L2716, L2771, L3024]', () => {
+  it('7: prefix and response-content-type compare URL-encoded, content-type raw [tencentcloud 436/46206]', () => {
     const p = policy('bucket', { effect: 'allow', action: [GET, PUT], condition: { string_equal: { 'cos:response-content-type': 'image%2Fjpeg' } } }, { effect: 'allow', action: PUT, condition: { string_equal: { 'cos:content-type': 'image/jpeg' } } });
     expect(run(bucket(p), GET, object('a'), ctx(GET, { query: { 'response-content-type': 'image/jpeg' } }))).toBe('allow');
     expect(run(bucket(p), PUT, object('a'), ctx(PUT, { headers: { 'content-type': 'image/jpeg' } }))).toBe('allow');
     expect(run(bucket(listing('folder1%2F')), 'name/cos:GetBucket', theBucket(), dirs('folder1/'))).toBe('allow');
   });
 
-  it('8: string_equal_if_exists is refused; the corrected "latest version only" policy works [seed 000 L2413-2440]', () => {
+  it('8: string_equal_if_exists is refused; the corrected "latest version only" policy works [tencentcloud 436/46206]', () => {
     expect(parsePolicy({ version: '2.0', statement: [{ principal: { qcs: [SUB_A] }, effect: 'allow', action: GET, resource: ALL_OBJECTS, condition: { string_equal_if_exists: { 'cos:versionid': '' } } }] })).toMatchObject({ ok: false, errors: [{ suggestion: 'string_equal_if_exist' }] });
     const latest = policy('bucket', { effect: 'allow', action: GET, condition: { string_equal_if_exist: { 'cos:versionid': '' } } }, { effect: 'deny', action: GET, condition: { string_not_equal: { 'cos:versionid': '' } } });
     expect(run(bucket(latest), GET, object('a'), ctx(GET))).toBe('allow');
@@ -162,21 +162,21 @@ describe('seed traps (§12) handled deliberately', () => {
     expect(run(bucket(latest), GET, object('a'), ctx(GET, { query: { versionid: 'MTg0' } }))).toBe('deny');
   });
 
-  it('9: numeric_greater_than is strict although the table says "or equal" [seed 000 L9655]', () => {
+  it('9: numeric_greater_than is strict although the table says "or equal" [tencentcloud 436/39963]', () => {
     const p = policy('bucket', { effect: 'allow', action: PUT, condition: { numeric_greater_than: { 'cos:content-length': 1 } } });
     expect(run(bucket(p), PUT, object('a'), ctx(PUT, { headers: { 'content-length': '1' } }))).toBe('implicit-deny');
     expect(run(bucket(p), PUT, object('a'), ctx(PUT, { headers: { 'content-length': '2' } }))).toBe('allow');
   });
 
-  it('11: the console\'s PascalCase policy is enforced; a missing Content-Type satisfies ForAllValues (∅ ⊆ B) [seed 000 L9671-9695]', () => {
+  it('11: the console\'s PascalCase policy is enforced; a missing Content-Type satisfies ForAllValues (∅ ⊆ B) [436/54370 case 3]', () => {
     const p = must({ Statement: [{ Action: [PUT], Effect: 'Allow', Principal: { qcs: [ANYONE] }, Resource: [ALL_OBJECTS], Condition: { 'ForAllValues:StringEquals': { 'cos:content-type': ['image/png'] } } }], version: '2.0' });
     const put = (type?: string) => run(bucket(p), PUT, object('a.png'), ctx(PUT, type ? { headers: { 'content-type': type } } : {}), ANYONE);
     expect(put('image/png')).toBe('allow');
-    expect(put('image/jpeg')).toBe('implicit-deny'); // the seed's demo shows 200 here (§12 quirk 12); its text says blocked
+    expect(put('image/jpeg')).toBe('implicit-deny'); // the guide's demo shows 200 here (docs/cos-behaviour.md trap 12); its text says blocked
     expect(put()).toBe('allow');
   });
 
-  it('16: a resource without * is one exact key, not a prefix (authorization case 5) [seed 000 L763-771]', () => {
+  it('16: a resource without * is one exact key, not a prefix (authorization case 5) [tencentcloud 436/12514]', () => {
     const exact = policy('bucket', { effect: 'allow', action: '*', resource: `qcs::cos:ap-guangzhou:uid/${APPID}:${BUCKET}/folder/sub-folder/prefix` });
     expect(run(bucket(exact), GET, object('folder/sub-folder/prefix'))).toBe('allow');
     expect(run(bucket(exact), GET, object('folder/sub-folder/prefix-1.jpg'))).toBe('implicit-deny');

@@ -1,5 +1,5 @@
-// Statement evaluation (seed-digest §1.6): explicit deny beats allow [seed 000 L2339]; allows from all
-// policies add up [seed 000 L2337]; nothing matching is an implicit deny [seed 000 L11421]. This is
+// Statement evaluation (https://www.tencentcloud.com/document/product/436/35240): explicit deny beats
+// allow; allows from all policies add up; nothing matching is an implicit deny. This is
 // the plain union of the policies given; layering (session policies as a limit, root owners,
 // cross-account) is authorize.ts.
 import type { ConditionContext, Decision, Policy, PolicySource, ResourceRef, Statement, StatementRef } from './model';

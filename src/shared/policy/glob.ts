@@ -1,7 +1,7 @@
-// A hand-written `*` glob (no RegExp, so no metacharacter can leak: code-models.md §5 — minio's
-// `replace("*", …)` handled only the first star). `*` matches any run of characters, `/` included
-// [seed 002 L226: `a*` covers every key starting with `a`]. `?` is a literal: no COS or CAM document
-// in the seeds uses it as a wildcard, and object keys may contain it.
+// A hand-written `*` glob (no RegExp, so no metacharacter can leak, and every star counts — a naive
+// `replace("*", …)` handles only the first). `*` matches any run of characters, `/` included (`a*`
+// covers every key starting with `a`: the `allowPrefix` examples of https://www.tencentcloud.com/document/product/436/14048).
+// `?` is a literal: no COS or CAM page uses it as a wildcard, and object keys may contain it.
 
 /** True when `text` matches `pattern`, where every `*` stands for any (possibly empty) run. */
 export function globMatch(pattern: string, text: string, ignoreCase = false): boolean {

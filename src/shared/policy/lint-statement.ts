@@ -1,4 +1,5 @@
-// Condition-key lints that need the whole statement. Guideline [seed 000 L2242]: put condition keys
+// Condition-key lints that need the whole statement. Guideline (https://www.tencentcloud.com/document/product/436/46206,
+// the note at the top): put condition keys
 // only on the actions they apply to, and not on `action: "*"`, because requests of other actions do
 // not carry the key and the condition then fails.
 import type { Statement } from './model';

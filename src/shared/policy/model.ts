@@ -1,12 +1,14 @@
-// The normalised COS/CAM access-policy model. Grammar: seed-digest §1.3 [seed 000 L366-386, L836-842];
-// operators §1.4; keys §1.5. Everything here is plain readonly data produced by parse.ts.
+// The normalised COS/CAM access-policy model. Grammar: https://www.tencentcloud.com/document/product/436/12469 ("Policy
+// Syntax") and https://www.tencentcloud.com/document/product/436/18023; operators: CAM 598/10608 and
+// https://www.tencentcloud.com/document/product/436/46205; keys: condition-keys.ts. Everything here is plain readonly data
+// produced by parse.ts. Summary: docs/cos-behaviour.md "Authorization".
 
 export type Effect = 'allow' | 'deny';
 
 /** Where a policy comes from; decides whether `principal` is read (bucket) or ignored (identity, session). */
 export type PolicySource = 'bucket' | 'identity' | 'session';
 
-/** Operator families, in COS snake_case (CAM 598/10608 plus `string_like` [seed 000 L5801]). */
+/** Operator families, in COS snake_case (CAM 598/10608 plus `string_like`, used on `cos:content-type` in tencentcloud 436/73579). */
 export const BASE_OPERATORS = [
   'string_equal', 'string_not_equal', 'string_like', 'string_not_like',
   'numeric_equal', 'numeric_not_equal', 'numeric_less_than', 'numeric_less_than_equal',
@@ -22,11 +24,11 @@ export type Quantifier = 'for_any_value' | 'for_all_value';
 export interface Condition {
   readonly operator: BaseOperator;
   readonly key: string;
-  /** Always strings: JSON numbers and booleans are stringified (`10` → "10") [seed 000 L2543]. */
+  /** Always strings: JSON numbers and booleans are stringified (`10` → "10"; tencentcloud 436/46206 writes `cos:content-length` values as numbers). */
   readonly values: readonly string[];
-  /** `_if_exist`: a missing key makes the condition true [seed 000 L2415]. */
+  /** `_if_exist`: a missing key makes the condition true (tencentcloud 436/46206, `cos:versionid`). */
   readonly ifExist: boolean;
-  /** `_ignore_case` (string operators only) [seed 000 L2662]. */
+  /** `_ignore_case` (string operators only; tencentcloud 436/46206, `cos:content-type`). */
   readonly ignoreCase: boolean;
   readonly quantifier?: Quantifier;
 }
@@ -74,8 +76,8 @@ export type LintCode =
 
 /**
  * What a request is evaluated against. `key` undefined is the bucket itself (bucket-level APIs use the
- * `…/<bucket>/` resource [seed 000 L1212-1220]); `{ service: true }` is GET Service, whose only resource
- * is `*` [seed 000 L848-872].
+ * `…/<bucket>/` resource); `{ service: true }` is GET Service, whose only resource is `*`
+ * (both: https://www.tencentcloud.com/document/product/436/30580).
  */
 export type ResourceRef =
   | { readonly region: string; readonly appId: string; readonly bucket: string; readonly key?: string }

@@ -22,7 +22,7 @@ describe('parseOperator', () => {
   });
 
   it.each([
-    ['string_equal_if_exists', 'string_equal_if_exist'], // §12 quirk 8
+    ['string_equal_if_exists', 'string_equal_if_exist'], // docs/cos-behaviour.md trap 8
     ['string_not_equal_if_exist_ignore_case', 'string_not_equal_ignore_case_if_exist'],
     ['string_equals', 'string_equal'],
     ['for_any_values:string_equal', 'for_any_value:string_equal'],

@@ -1,6 +1,7 @@
 // Condition operator names: COS snake_case `[for_any_value:|for_all_value:]<base>[_ignore_case][_if_exist]`
-// (seed-digest §1.4), and the AWS PascalCase the COS console's generator emits
-// (`ForAllValues:StringEquals` [seed 000 L9686], §12 quirk 11), mapped onto it.
+// (https://www.tencentcloud.com/document/product/436/46205), and the AWS PascalCase the COS console's generator
+// emits (`ForAllValues:StringEquals`, https://cloud.tencent.com/document/product/436/54370 case 3;
+// docs/cos-behaviour.md "Traps in the policy documentation" 11), mapped onto it.
 import { BASE_OPERATORS, type BaseOperator, type Quantifier } from './model';
 
 export interface OperatorSpec {
@@ -75,7 +76,7 @@ function parseExact(written: string): OperatorParse | undefined {
   return { ok: true, spec: { operator, ifExist, ignoreCase, ...(quantifier ? { quantifier } : {}) } };
 }
 
-/** Known misspellings: `_if_exists` (§12 quirk 8 [seed 000 L2413]), plural bases, swapped suffixes. */
+/** Known misspellings: `_if_exists` (docs/cos-behaviour.md "Traps in the policy documentation" 8), plural bases, swapped suffixes. */
 function unknown(written: string): OperatorParse {
   const candidates = [
     written.replace(/_if_exists$/, '_if_exist'),

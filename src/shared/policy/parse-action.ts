@@ -1,9 +1,10 @@
 // The `action` element (or `not_action`): case-sensitive names `name/<product>:<Api>` with `*` globs
-// [seed 000 L360]; `cos:X` without `name/` is valid (see action.ts).
+// (tencentcloud 436/12469, "Core elements"); `cos:X` without `name/` is valid (see action.ts).
 import { COS_ACTIONS, canonicalAction, cosActionInfo, expandAction } from './action';
 import { type Diagnostics, type Field, ptr, stringList } from './parse-util';
 
-// PDF damage of `name/cos:DeleteObject` [seed 000 L1655, L1670, L1858] (§12 quirk 2).
+// `name/cos>DeleteObject`: a damaged `name/cos:DeleteObject` found in copies of the COS guides
+// (docs/cos-behaviour.md "Traps in the policy documentation" 2).
 const DAMAGED = /^(name\/)?[a-z]+>/;
 
 function lintOne(action: string, path: string, d: Diagnostics): boolean {
@@ -19,11 +20,11 @@ function lintOne(action: string, path: string, d: Diagnostics): boolean {
   const c = canonicalAction(action);
   if (!c.startsWith('cos:') || c.includes('*')) {
     if (c.startsWith('cos:') && expandAction(action).length === 0) d.warn(path, 'unknown-action', `"${action}" matches no known COS action (actions are case-sensitive)`);
-    return true; // another product (`monitor:*` [seed 000 L575]) is valid CAM and simply never matches COS
+    return true; // another product (`monitor:*`, as in tencentcloud 436/11714's samples) is valid CAM and never matches COS
   }
   if (!cosActionInfo(action)) {
     const near = COS_ACTIONS.find((a) => a.name.toLowerCase() === `name/${c}`.toLowerCase());
-    if (near) d.warn(path, 'action-case', `actions are case-sensitive [seed 000 L360]: "${action}" never matches; did you mean "${near.name}"?`, near.name);
+    if (near) d.warn(path, 'action-case', `actions are case-sensitive: "${action}" never matches; did you mean "${near.name}"?`, near.name);
     else d.warn(path, 'unknown-action', `"${action}" is not a COS action this engine knows`);
   }
   return true;
@@ -51,6 +52,6 @@ export function parseActions(actionF: Field | undefined, notActionF: Field | und
   if (results.includes(false)) return undefined;
   const list = items.map((i) => i.value);
   if (actionF) return { actions: list };
-  d.warn(f.path, 'not-action-unverified', 'not_action is AWS grammar; the COS/CAM documents in the seeds never use it');
+  d.warn(f.path, 'not-action-unverified', 'not_action is AWS grammar; the COS/CAM documentation never uses it');
   return { actions: [], notActions: list };
 }

@@ -1,4 +1,5 @@
-// The `condition` element: `{ "<operator>": { "<key>": value | [values] } }` (seed-digest §1.3).
+// The `condition` element: `{ "<operator>": { "<key>": value | [values] } }`
+// (https://www.tencentcloud.com/document/product/436/46205).
 import type { BaseOperator, Condition } from './model';
 import type { KeyType } from './condition-keys';
 import { conditionKeyInfo, suggestConditionKey } from './condition-keys';
@@ -24,7 +25,7 @@ const VALID: Readonly<Record<KeyType | 'any', (v: string) => boolean>> = {
   any: (v) => /^(true|false)$/i.test(v),
 };
 
-/** JSON numbers and booleans are written as such in the seeds (`"cos:content-length": 10` [seed 000 L2543]). */
+/** JSON numbers and booleans are written as such in COS's examples (`"cos:content-length": 10`, tencentcloud 436/46206). */
 function valueList(f: Field, d: Diagnostics): string[] | undefined {
   const items: unknown[] = Array.isArray(f.value) ? f.value : [f.value];
   if (items.length === 0) {

@@ -1,4 +1,5 @@
-// One statement: effect, principal, action / not_action, resource, condition (seed-digest §1.3).
+// One statement: effect, principal, action / not_action, resource, condition
+// (https://www.tencentcloud.com/document/product/436/12469, "Core elements").
 import type { Condition, Effect, Statement } from './model';
 import { parseConditions } from './parse-condition';
 import { parseActions } from './parse-action';
@@ -40,7 +41,7 @@ export function parsePrincipal(f: Field, d: Diagnostics): string[] | undefined {
 }
 
 function parseEffect(f: Field | undefined, base: string, d: Diagnostics): Effect | undefined {
-  // The console's generator writes "Allow" [seed 000 L9677]; CAM writes "allow".
+  // The COS console's policy generator writes "Allow" (436/54370, case 3); CAM writes "allow".
   const v = typeof f?.value === 'string' ? f.value.toLowerCase() : undefined;
   if (v === 'allow' || v === 'deny') return v;
   d.error(f?.path ?? ptr(base, 'effect'), 'bad-effect', 'effect must be "allow" or "deny"');

@@ -1,6 +1,7 @@
 // Helpers shared by the parse-* modules: a per-call diagnostics collector, JSON pointers, and
-// element lookup that accepts both CAM lowercase keys [seed 000 L2243] and the COS console's
-// PascalCase (`Statement`, `Effect` … [seed 000 L9671-9695], §12 quirk 11).
+// element lookup that accepts both CAM lowercase keys (tencentcloud 436/46206, the note at the top)
+// and the COS console's PascalCase (`Statement`, `Effect` …, 436/54370 case 3;
+// docs/cos-behaviour.md "Traps in the policy documentation" 11).
 import type { Lint, LintCode } from './model';
 
 /** Collects lints for one parsePolicy call; never shared between calls. */
@@ -61,7 +62,7 @@ export function unknownKeys(obj: JsonObject, names: readonly string[]): string[]
   return Object.keys(obj).filter((k) => !known.has(k));
 }
 
-/** A string or a non-empty array of strings (`action`, `resource`, principal `qcs`) [seed 000 L378-379]. */
+/** A string or a non-empty array of strings (`action`, `resource`, principal `qcs`; tencentcloud 436/12469). */
 export function stringList(f: Field, what: string, code: LintCode, d: Diagnostics): readonly { value: string; path: string }[] | undefined {
   const items = Array.isArray(f.value) ? f.value : [f.value];
   const paths = Array.isArray(f.value) ? items.map((_, i) => ptr(f.path, i)) : [f.path];

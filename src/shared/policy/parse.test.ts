@@ -22,7 +22,7 @@ describe('parsePolicy: errors', () => {
     ['statement a string', doc('allow all'), 'bad-statement', '/statement'],
     ['bad effect', doc([stmt({ effect: 'permit' })]), 'bad-effect', '/statement/0/effect'],
     ['missing action', doc([{ effect: 'allow', principal: { qcs: [SUB] }, resource: [R] }]), 'bad-action', '/statement/0/action'],
-    ['damaged action (§12 quirk 2)', doc([stmt({ action: ['name/cos:GetObject', 'name/cos>DeleteObject'] })]), 'damaged-action', '/statement/0/action/1'],
+    ['damaged action (docs/cos-behaviour.md trap 2)', doc([stmt({ action: ['name/cos:GetObject', 'name/cos>DeleteObject'] })]), 'damaged-action', '/statement/0/action/1'],
     ['action not of the product form', doc([stmt({ action: 'GetObject' })]), 'bad-action', '/statement/0/action'],
     ['action and not_action', doc([stmt({ not_action: ['name/cos:DeleteObject'] })]), 'action-and-not-action', '/statement/0/not_action'],
     ['empty resource list', doc([stmt({ resource: [] })]), 'bad-resource', '/statement/0/resource'],
@@ -30,7 +30,7 @@ describe('parsePolicy: errors', () => {
     ['bucket policy without principal', doc([{ effect: 'allow', action: '*', resource: R }]), 'missing-principal', '/statement/0/principal'],
     ['principal with another provider', doc([stmt({ principal: { AWS: ['*'] } })]), 'bad-principal', '/statement/0/principal'],
     ['unknown operator', doc([stmt({ condition: { string_contains: { 'cos:host': 'a' } } })]), 'unknown-operator', '/statement/0/condition/string_contains'],
-    ['_if_exists with s (§12 quirk 8)', doc([stmt({ condition: { string_equal_if_exists: { 'cos:versionid': '' } } })]), 'unknown-operator', '/statement/0/condition/string_equal_if_exists'],
+    ['_if_exists with s (docs/cos-behaviour.md trap 8)', doc([stmt({ condition: { string_equal_if_exists: { 'cos:versionid': '' } } })]), 'unknown-operator', '/statement/0/condition/string_equal_if_exists'],
     ['bad CIDR', doc([stmt({ condition: { ip_equal: { 'qcs:ip': ['10.*.*.10/24'] } } })]), 'bad-condition-value', '/statement/0/condition/ip_equal/qcs:ip'],
     ['numeric value not a number', doc([stmt({ condition: { numeric_less_than: { 'cos:content-length': '10MB' } } })]), 'bad-condition-value', '/statement/0/condition/numeric_less_than/cos:content-length'],
     ['empty value list', doc([stmt({ condition: { string_equal: { 'cos:host': [] } } })]), 'bad-condition-value', '/statement/0/condition/string_equal/cos:host'],
@@ -50,7 +50,7 @@ describe('parsePolicy: errors', () => {
     expect(ifExists.ok ? undefined : ifExists.errors[0]?.suggestion).toBe('string_equal_if_exist');
   });
 
-  it('limits CAM user policies to 4096 characters [seed 000 L398]', () => {
+  it('limits CAM user policies to 4096 characters [tencentcloud 436/12469]', () => {
     const big = doc([{ effect: 'allow', action: ['name/cos:GetObject'], resource: Array.from({ length: 80 }, (_, i) => `${R.slice(0, -1)}dir${i}/*`) }]);
     expect(parsePolicy(big, { kind: 'bucket' }).ok).toBe(false); // no principal
     expect(parsePolicy(big, { kind: 'identity' })).toMatchObject({ ok: false, errors: [expect.objectContaining({ code: 'too-large' })] });
@@ -59,15 +59,15 @@ describe('parsePolicy: errors', () => {
 
 describe('parsePolicy: accepted with warnings', () => {
   it.each([
-    ['single-colon principal (§12 quirk 1)', doc([stmt({ principal: { qcs: ['qcs::cam:uin/100000000001:uin/100000000011'] } })]), 'bucket', 'principal-single-colon', '/statement/0/principal/qcs/0'],
-    ['statement as one object (§12 quirk 4)', doc(stmt()), 'bucket', 'single-statement-object', '/statement'],
+    ['single-colon principal (docs/cos-behaviour.md trap 1)', doc([stmt({ principal: { qcs: ['qcs::cam:uin/100000000001:uin/100000000011'] } })]), 'bucket', 'principal-single-colon', '/statement/0/principal/qcs/0'],
+    ['statement as one object (docs/cos-behaviour.md trap 4)', doc(stmt()), 'bucket', 'single-statement-object', '/statement'],
     ['unknown condition key', doc([stmt({ condition: { string_equal: { 'cos:colour': 'red' } } })]), 'bucket', 'unknown-condition-key', '/statement/0/condition/string_equal/cos:colour'],
     ['condition key in the wrong case', doc([stmt({ condition: { string_equal: { 'Cos:Host': 'a.com' } } })]), 'bucket', 'condition-key-case', '/statement/0/condition/string_equal/Cos:Host'],
-    ['§12 quirk 10 key spelling', doc([stmt({ action: 'name/cos:PutObject', condition: { numeric_greater_than: { 'cos: x-cos-object-lock-remaining-retention-days': 3 } } })]), 'bucket', 'condition-key-case', '/statement/0/condition/numeric_greater_than/cos: x-cos-object-lock-remaining-retention-days'],
+    ['docs/cos-behaviour.md trap 10 key spelling', doc([stmt({ action: 'name/cos:PutObject', condition: { numeric_greater_than: { 'cos: x-cos-object-lock-remaining-retention-days': 3 } } })]), 'bucket', 'condition-key-case', '/statement/0/condition/numeric_greater_than/cos: x-cos-object-lock-remaining-retention-days'],
     ['action in the wrong case', doc([stmt({ action: 'name/cos:getObject' })]), 'bucket', 'action-case', '/statement/0/action'],
     ['unknown COS action', doc([stmt({ action: 'name/cos:GetObjectz' })]), 'bucket', 'unknown-action', '/statement/0/action'],
     ['key on an action that never carries it', doc([stmt({ condition: { string_equal: { 'cos:prefix': 'a%2F' } } })]), 'bucket', 'key-not-applicable', '/statement/0/condition'],
-    ['key on action "*" [seed 000 L2242]', doc([stmt({ action: '*', condition: { string_equal: { 'cos:x-cos-acl': 'private' } } })]), 'bucket', 'condition-on-wildcard-action', '/statement/0/condition'],
+    ['key on action "*" [tencentcloud 436/46206]', doc([stmt({ action: '*', condition: { string_equal: { 'cos:x-cos-acl': 'private' } } })]), 'bucket', 'condition-on-wildcard-action', '/statement/0/condition'],
     ['quantifier on a single-valued key', doc([stmt({ action: 'name/cos:PutObject', condition: { 'ForAllValues:StringEquals': { 'cos:content-type': ['image/png'] } } })]), 'bucket', 'quantifier-single-valued-key', '/statement/0/condition/ForAllValues:StringEquals/cos:content-type'],
     ['numeric operator on a string key', doc([stmt({ condition: { numeric_equal: { 'cos:versionid': 1 } } })]), 'bucket', 'operator-type-mismatch', '/statement/0/condition/numeric_equal/cos:versionid'],
     ['bucket name without -appid', doc([stmt({ resource: 'qcs::cos:ap-guangzhou:uid/1250000000:examplebucket/*' })]), 'bucket', 'bucket-appid-mismatch', '/statement/0/resource'],
@@ -92,7 +92,7 @@ describe('parsePolicy: accepted with warnings', () => {
 });
 
 describe('parsePolicy: normalisation', () => {
-  it('reads the console generator\'s PascalCase policy (§12 quirk 11) [seed 000 L9671-9695]', () => {
+  it('reads the console generator\'s PascalCase policy (docs/cos-behaviour.md trap 11) [436/54370 case 3]', () => {
     const r = parsePolicy(JSON.stringify({
       Statement: [{
         Action: ['name/cos:PutObject'], Effect: 'Allow', Principal: { qcs: ['qcs::cam::anyone:anyone'] },
@@ -108,7 +108,7 @@ describe('parsePolicy: normalisation', () => {
     });
   });
 
-  it('reads qcloud-cos-sts getPolicy output: strings, not arrays, and the legacy resource (cos-protocol.md §5)', () => {
+  it('reads qcloud-cos-sts getPolicy output: strings, not arrays, and the legacy resource (qcloud-cos-sts 3.1.3 sdk/sts.js getPolicy)', () => {
     const r = parsePolicy({
       version: '2.0',
       statement: [{ action: 'name/cos:PutObject', effect: 'allow', principal: { qcs: '*' }, resource: 'qcs::cos:ap-guangzhou:uid/1250000000:prefix//1250000000/test/dir/*' }],
@@ -119,12 +119,12 @@ describe('parsePolicy: normalisation', () => {
     });
   });
 
-  it('puts a top-level principal on every statement [seed 000 L405]', () => {
+  it('puts a top-level principal on every statement [tencentcloud 436/12469]', () => {
     const r = parsePolicy(doc([stmt({ principal: undefined }), stmt({ principal: undefined })], { principal: { qcs: ['qcs::cam:uin/100000000001:uin/100000000011'] } }));
     expect(r.ok && r.policy.statements.map((s) => s.principals)).toEqual([[SUB], [SUB]]);
   });
 
-  it('stringifies numeric and boolean condition values [seed 000 L2543]', () => {
+  it('stringifies numeric and boolean condition values [tencentcloud 436/46206]', () => {
     const r = parsePolicy(doc([stmt({ action: 'name/cos:PutObject', condition: { numeric_less_than_equal: { 'cos:content-length': 10 }, bool_equal: { 'cos:secure-transport': true } } })]));
     expect(r.ok && r.policy.statements[0]?.conditions.map((c) => c.values)).toEqual([['10'], ['true']]);
   });

@@ -14,7 +14,8 @@ export interface ParseOptions {
 }
 
 // Bucket policy: 20 KB (tencentcloud 436/45235, "バケットポリシーのサイズ制限は20KB"). CAM policy:
-// 4096 characters [seed 000 L398]. No documented limit for STS session policies: warn past 4096.
+// 4096 characters (tencentcloud 436/12469, "Policy limits"). No documented limit for STS session
+// policies: warn past 4096.
 const BUCKET_MAX_BYTES = 20 * 1024;
 const CAM_MAX_CHARS = 4096;
 
@@ -22,7 +23,7 @@ function checkSize(text: string, kind: PolicySource, d: Diagnostics): void {
   if (kind === 'bucket' && new TextEncoder().encode(text).length > BUCKET_MAX_BYTES) {
     d.error('', 'too-large', 'a bucket policy is at most 20 KB (COS doc 436/45235)');
   } else if (kind === 'identity' && text.length > CAM_MAX_CHARS) {
-    d.error('', 'too-large', `a CAM policy is at most ${CAM_MAX_CHARS} characters [seed 000 L398]`);
+    d.error('', 'too-large', `a CAM policy is at most ${CAM_MAX_CHARS} characters`);
   } else if (kind === 'session' && text.length > CAM_MAX_CHARS) {
     d.warn('', 'size-unverified', `longer than the ${CAM_MAX_CHARS}-character CAM limit; STS may reject it`);
   }
@@ -44,7 +45,8 @@ function statementsOf(raw: unknown, path: string, d: Diagnostics): { value: unkn
     return raw.map((value, i) => ({ value, path: ptr(path, i) }));
   }
   if (isObject(raw)) {
-    // "One policy has only one statement" [seed 000 L382] vs. arrays everywhere (§12 quirk 4).
+    // The syntax pages say a policy has one statement (tencentcloud 436/12469, 436/18023), every
+    // example has an array (docs/cos-behaviour.md "Traps in the policy documentation" 4).
     d.warn(path, 'single-statement-object', 'statement should be an array; a single object was accepted');
     return [{ value: raw, path }];
   }
@@ -68,7 +70,7 @@ export function parsePolicy(input: unknown, options: ParseOptions = {}): ParseRe
     d.warn(ptr('', k), 'unknown-top-level-element', `"${k}" is not a policy element and is ignored`);
   }
   const version = field(doc, 'version', '', d);
-  if (version?.value !== '2.0') d.error(version?.path ?? '/version', 'bad-version', 'version must be the string "2.0" [seed 000 L374]');
+  if (version?.value !== '2.0') d.error(version?.path ?? '/version', 'bad-version', 'version must be the string "2.0"');
   const topPrincipalF = field(doc, 'principal', '', d);
   const topPrincipal = topPrincipalF ? parsePrincipal(topPrincipalF, d) : undefined;
   if (topPrincipalF && kind !== 'bucket') d.warn(topPrincipalF.path, 'principal-ignored', 'principal is ignored outside bucket policies');
@@ -81,7 +83,7 @@ export function parsePolicy(input: unknown, options: ParseOptions = {}): ParseRe
     lintPrincipal(s, r.path, kind, topPrincipalF !== undefined, d);
   }
   if (kind === 'identity' && d.pascal) {
-    d.warn('', 'pascal-case-keys', 'the CAM console requires lowercase element names [seed 000 L2243]');
+    d.warn('', 'pascal-case-keys', 'the CAM console requires lowercase element names');
   }
   if (d.errors.length > 0) return { ok: false, errors: d.errors, warnings: d.warnings };
   return { ok: true, policy: { version: '2.0', statements }, warnings: d.warnings };

@@ -9,7 +9,7 @@ const subB = 'qcs::cam::uin/100000000002:uin/100000000022';
 describe('normalisePrincipal', () => {
   it.each([
     ['canonical', subA, subA, undefined],
-    ['single colon (§12 quirk 1)', 'qcs::cam:uin/100000000001:uin/100000000011', subA, 'single-colon'],
+    ['single colon (docs/cos-behaviour.md trap 1)', 'qcs::cam:uin/100000000001:uin/100000000011', subA, 'single-colon'],
     ['* is anyone (qcloud-cos-sts getPolicy)', '*', ANYONE, undefined],
     ['group', 'qcs::cam::uin/100000000001:groupid/42', 'qcs::cam::uin/100000000001:groupid/42', undefined],
     ['unrecognised kept', 'arn:aws:iam::1:root', 'arn:aws:iam::1:root', 'unrecognised'],

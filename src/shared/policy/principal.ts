@@ -1,5 +1,6 @@
 // Principals: `qcs::cam::uin/<root>:uin/<sub>` (root: both UINs equal) and `qcs::cam::anyone:anyone`
-// [seed 000 L200, L9683]; seed-digest §0.1 and §1.3 "Principal formats seen".
+// (https://www.tencentcloud.com/document/product/436/12470 for the identifiers, https://www.tencentcloud.com/document/product/436/18023
+// for `principal`; the forms we accept: docs/cos-behaviour.md "Principals").
 
 export const ANYONE = 'qcs::cam::anyone:anyone';
 
@@ -10,10 +11,11 @@ export type PrincipalNormalisation =
   | { readonly ok: false; readonly message: string };
 
 /**
- * Normalises one principal string. `qcs::cam:uin/…` (one colon, §12 quirk 1, e.g. [seed 000 L405,
- * L2360]) becomes `qcs::cam::uin/…`; `*` (qcloud-cos-sts getPolicy writes `{qcs: '*'}`) is anyone.
- * Unrecognised strings are kept as given (DESIGN.md §4: principals not in the accounts file are stored
- * and returned as given) and match only themselves.
+ * Normalises one principal string. `qcs::cam:uin/…` (one colon, as several examples in the COS
+ * guides write it: docs/cos-behaviour.md "Traps in the policy documentation" 1) becomes
+ * `qcs::cam::uin/…`; `*` (qcloud-cos-sts getPolicy writes `{qcs: '*'}`) is anyone. Unrecognised
+ * strings are kept as given (principals not in the accounts file are stored and returned as given:
+ * docs/cos-behaviour.md "How fidelity is judged") and match only themselves.
  */
 export function normalisePrincipal(raw: string): PrincipalNormalisation {
   const s = raw.trim();
@@ -43,7 +45,7 @@ export function accountRootOf(principal: string): string | undefined {
  * Does a statement's principal list name the requester? `anyone` covers everybody, anonymous
  * included. A root principal covers the root only: COS's docs never say a root principal covers its
  * sub-users in the same account, so we do not let it (fail closed). The one documented exception is
- * cross-account delegation (tencentcloud 436/35240, 436/32971; [seed 000 L3708-3776]): a grant to
+ * cross-account delegation (tencentcloud 436/35240, 436/32971): a grant to
  * root B reaches B's sub-user B0 when B also authorises B0 — `viaAccountRoot` turns that on, and
  * `authorize` uses it only for a sub-user of another account.
  */

@@ -1,5 +1,7 @@
-// COS resource strings: `qcs::cos:<region>:uid/<appid>:<bucket-appid>/<key-pattern>` and friends,
-// seed-digest §1.3 "Resource formats" [seed 000 L886-890, L1212-1220, L3760, L5935].
+// COS resource strings: `qcs::cos:<region>:uid/<appid>:<bucket-appid>/<key-pattern>` and friends
+// (https://www.tencentcloud.com/document/product/436/30580 for bucket and object resources,
+// https://www.tencentcloud.com/document/product/436/32971 for the empty region; the forms we accept:
+// docs/cos-behaviour.md "Policies").
 import type { ResourceRef } from './model';
 import { globMatch } from './glob';
 
@@ -21,7 +23,7 @@ export type ParsedResource =
   | { readonly ok: false; readonly reason: string; readonly suggestion?: string };
 
 const SIX_SEGMENTS = /^qcs:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s;
-// qcloud-cos-sts getPolicy: `…:uid/<appid>:prefix//<appid>/<shortBucket>/<key>` (cos-protocol.md §5).
+// qcloud-cos-sts getPolicy: `…:uid/<appid>:prefix//<appid>/<shortBucket>/<key>` (qcloud-cos-sts 3.1.3 sdk/sts.js).
 const LEGACY = /^prefix\/\/([^/]+)\/([^/]+)(?:\/(.*))?$/s;
 
 /** Parses one resource string of a policy. */
@@ -66,13 +68,13 @@ function notesFor(path: string, appId: string): ResourceNote[] {
 
 /**
  * Does a parsed pattern cover the request's resource? The request side is the string
- * `<bucket>/<key>` (`<bucket>/` for the bucket itself), so `bucket/*` covers the bucket too, as the
- * seed uses it for bucket APIs [seed 000 L888], while `bucket/` covers only the bucket.
+ * `<bucket>/<key>` (`<bucket>/` for the bucket itself), so `bucket/*` covers the bucket too, as
+ * tencentcloud 436/30580 uses it for bucket APIs, while `bucket/` covers only the bucket.
  */
 export function resourceMatches(pattern: ResourcePattern, ref: ResourceRef): boolean {
   if (pattern.kind === 'any') return true;
-  if (pattern.kind === 'foreign' || 'service' in ref) return false; // GET Service: only `*` [seed 000 L848]
-  if (pattern.region !== '' && !globMatch(pattern.region, ref.region)) return false; // '' = any region [000 L3760]
+  if (pattern.kind === 'foreign' || 'service' in ref) return false; // GET Service: only `*` (tencentcloud 436/30580)
+  if (pattern.region !== '' && !globMatch(pattern.region, ref.region)) return false; // '' = any region (tencentcloud 436/32971)
   if (pattern.appId !== ref.appId) return false;
   return globMatch(pattern.path, `${ref.bucket}/${ref.key ?? ''}`);
 }

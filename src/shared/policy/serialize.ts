@@ -1,4 +1,5 @@
-// Model → CAM JSON, lowercase keys and snake_case operators [seed 000 L2243]: what the console's
+// Model → CAM JSON, lowercase keys and snake_case operators (tencentcloud 436/46206, the note at the
+// top: the CAM console wants lowercase element names): what the console's
 // generator saves and what the console server sends to STS.
 import type { Policy, Statement } from './model';
 import { formatOperator } from './operators';

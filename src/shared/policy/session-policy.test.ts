@@ -8,7 +8,7 @@ const base = { region: 'ap-guangzhou', appId: APPID, bucket: BUCKET };
 const P = `qcs::cos:ap-guangzhou:uid/${APPID}:${BUCKET}/`;
 
 describe('buildSessionPolicy', () => {
-  it('pairs actions with resources per level, never mixing them (§2.3 bad example 3) [seed 000 L1843-1862]', () => {
+  it('pairs actions with resources per level, never mixing them (bad example 3 of tencentcloud 436/35265)', () => {
     const r = buildSessionPolicy({ ...base, grants: [
       { actions: ['name/cos:GetBucket', 'name/cos:GetObject'], keyPatterns: ['app/files/*'] },
       { actions: ['name/cos:PutObject', 'cos:DeleteObject'], keyPatterns: ['app/files/alice/*'] },
@@ -30,7 +30,7 @@ describe('buildSessionPolicy', () => {
   });
 
   it.each([
-    ['wildcard action (§2.3 bad example 2)', { actions: ['name/cos:*'], keyPatterns: ['a/*'] }, 'wildcard-action'],
+    ['wildcard action (bad example 2 of tencentcloud 436/35265)', { actions: ['name/cos:*'], keyPatterns: ['a/*'] }, 'wildcard-action'],
     ['unknown action', { actions: ['name/cos:Teleport'], keyPatterns: ['a/*'] }, 'unknown-action'],
     ['object action without keys', { actions: ['name/cos:GetObject'] }, 'bad-key-pattern'],
     ['absolute key', { actions: ['name/cos:GetObject'], keyPatterns: ['/a/*'] }, 'bad-key-pattern'],
@@ -56,7 +56,7 @@ describe('buildSessionPolicy', () => {
 });
 
 describe('checkLeastPrivilege', () => {
-  it('flags * actions and resources beyond one bucket [seed 002 L152; 000 L1820]', () => {
+  it('flags * actions and resources beyond one bucket [tencentcloud 436/35265, 436/14048]', () => {
     const p = must({ version: '2.0', statement: [
       { effect: 'allow', action: ['name/cos:*', 'name/cos:GetObject'], resource: ['*', `qcs::cos::uid/${APPID}:${BUCKET}/*`, `${P}a/*`] },
     ] }, 'session');

@@ -1,7 +1,8 @@
-// Least-privilege policies for temporary keys (seed-digest §2.3 [seed 000 L1791-1890]): exact
-// actions only, one statement per action level so actions and resources pair explicitly (bad
-// example 3), keys scoped to the caller's prefixes (bad example 1), never `*` (bad example 2,
-// [seed 002 L152]).
+// Least-privilege policies for temporary keys, by the rules of COS's security guide for front-end
+// temporary keys (https://www.tencentcloud.com/document/product/436/35265): exact actions only, one
+// statement per action level so actions and resources pair explicitly (bad example 3), keys scoped
+// to the caller's prefixes (bad example 1), never `*` (bad example 2; also the note at the top of
+// https://www.tencentcloud.com/document/product/436/14048).
 import type { Condition, Lint, Policy, Statement } from './model';
 import { type ActionLevel, canonicalAction, cosActionInfo } from './action';
 import { parseResource } from './resource';
@@ -9,7 +10,7 @@ import { parseResource } from './resource';
 export interface SessionGrant {
   /** Exact COS actions (`name/cos:PutObject`); wildcards are refused. */
   readonly actions: readonly string[];
-  /** Object key globs as qcloud-cos-sts `allowPrefix` takes them: `a/a1.txt` exact, `a/*` prefix [seed 002 L222-231]. */
+  /** Object key globs as qcloud-cos-sts `allowPrefix` takes them: `a/a1.txt` exact, `a/*` prefix (tencentcloud 436/14048). */
   readonly keyPatterns?: readonly string[];
   readonly conditions?: readonly Condition[];
 }
@@ -40,7 +41,7 @@ export function buildSessionPolicy(req: SessionPolicyRequest): SessionPolicyResu
     const byLevel = new Map<ActionLevel, string[]>();
     g.actions.forEach((a, ai) => {
       const info = cosActionInfo(a);
-      if (a.includes('*')) errors.push(lint(`/grants/${gi}/actions/${ai}`, 'wildcard-action', `"${a}": list actions explicitly, never a wildcard [seed 000 L1820]`));
+      if (a.includes('*')) errors.push(lint(`/grants/${gi}/actions/${ai}`, 'wildcard-action', `"${a}": list actions explicitly, never a wildcard`));
       else if (!info) errors.push(lint(`/grants/${gi}/actions/${ai}`, 'unknown-action', `"${a}" is not a COS action`));
       else byLevel.set(info.level, [...(byLevel.get(info.level) ?? []), `name/${canonicalAction(a)}`]);
     });
@@ -54,7 +55,7 @@ export function buildSessionPolicy(req: SessionPolicyRequest): SessionPolicyResu
 }
 
 function resourcesFor(level: ActionLevel, prefix: string, keys: readonly string[], path: string, errors: Lint[], warnings: Lint[]): string[] {
-  if (level === 'service') return ['*']; // GET Service has no narrower resource [seed 000 L848-872]
+  if (level === 'service') return ['*']; // GET Service has no narrower resource (tencentcloud 436/30580)
   if (level === 'bucket') return [prefix];
   if (keys.length === 0) errors.push(lint(`${path}/keyPatterns`, 'bad-key-pattern', 'object actions need at least one key pattern'));
   return keys.flatMap((k, i) => {
@@ -67,16 +68,16 @@ function resourcesFor(level: ActionLevel, prefix: string, keys: readonly string[
   });
 }
 
-/** Lints any policy meant for a temporary key against §2.3 (wildcard actions or resources). */
+/** Lints any policy meant for a temporary key against the guide's bad examples (wildcard actions or resources). */
 export function checkLeastPrivilege(policy: Policy): Lint[] {
   return policy.statements.flatMap((s, si) => [
     ...s.actions.flatMap((a, ai) =>
-      ['*', 'cos:*'].includes(canonicalAction(a)) ? [lint(`/statement/${si}/action/${ai}`, 'wildcard-action', `"${a}" grants every action; never issue it to a front end [seed 000 L1820]`)] : [],
+      ['*', 'cos:*'].includes(canonicalAction(a)) ? [lint(`/statement/${si}/action/${ai}`, 'wildcard-action', `"${a}" grants every action; never issue it to a front end`)] : [],
     ),
     ...s.resources.flatMap((r, ri) => {
       const p = parseResource(r);
       const broad = p.ok && (p.pattern.kind === 'any' || (p.pattern.kind === 'cos' && (p.pattern.path === '*' || p.pattern.region === '')));
-      return broad ? [lint(`/statement/${si}/resource/${ri}`, 'wildcard-resource', `"${r}" reaches beyond one bucket and region [seed 002 L152]`)] : [];
+      return broad ? [lint(`/statement/${si}/resource/${ri}`, 'wildcard-resource', `"${r}" reaches beyond one bucket and region`)] : [];
     }),
   ]);
 }

@@ -24,7 +24,7 @@ export interface StatementSpec {
   readonly principal?: string;
 }
 
-/** A bucket policy (principal = the seed's sub-user 100000000002 unless given) or an identity policy. */
+/** A bucket policy (principal = sub-user 100000000002 of the COS examples unless given) or an identity policy. */
 export function policy(kind: PolicySource, ...statements: StatementSpec[]): Policy {
   return must({
     version: '2.0',

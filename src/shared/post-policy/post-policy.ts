@@ -1,6 +1,6 @@
 // The policy document of a POST Object form upload (436/14690) and its q-signature, as COS checks
-// them and as the official browser recipe builds them (cos-js-sdk-v5 demo/common/cos-auth.js
-// CosAuthPolicy, cos-protocol.md §6):
+// them and as the official browser recipe builds them (github.com/tencentyun/cos-js-sdk-v5
+// demo/common/cos-auth.js CosAuthPolicy; docs/cos-behaviour.md "POST Object"):
 //   policy      = {"expiration": ISO-8601, "conditions": [...]}, sent base64-encoded
 //   q-signature = hex(HMAC-SHA1(hex(HMAC-SHA1(SecretKey, q-key-time)), hex(SHA1(policy))))
 // Conditions: `{"field": "value"}` (exact), `["eq", "$field", "value"]`, `["starts-with", "$field",

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RefererConfiguration } from '../xml/referer';
 import { judgeReferer, refererHits } from './match';
 
-describe('refererHits: the documented rules (seed 000 L9509-9516)', () => {
+describe('refererHits: the documented rules (tencentcloud 436/32466, 436/13319)', () => {
   it.each([
     // entry, referer, hit — the doc's own examples first
     ['example.com', 'example.com/123', true],
@@ -46,7 +46,7 @@ describe('refererHits: the documented rules (seed 000 L9509-9516)', () => {
 const white: RefererConfiguration = { status: 'Enabled', refererType: 'White-List', domains: ['*.example.com'] };
 const black: RefererConfiguration = { status: 'Enabled', refererType: 'Black-List', domains: ['*.b.com'] };
 
-describe('judgeReferer: the case study (seed 000 L9466-9486) and EmptyReferConfiguration', () => {
+describe('judgeReferer: the case study of tencentcloud 436/32466 and EmptyReferConfiguration', () => {
   it.each([
     ['white-list, listed page', white, 'https://example.com/index.html', 'allow'],
     ['white-list, hotlinking page', white, 'https://b.com/test/test.html', 'not-white-listed'],

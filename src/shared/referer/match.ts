@@ -1,15 +1,18 @@
 // Hotlink protection: does a Referer hit a configured domain entry, and does the bucket's
 // RefererConfiguration let the request through. Rules, from "Hotlink Protection Practice"
-// (seed 000 L9505-9516, seed-digest §5.1) and PUT Bucket referer (436/32492, 436/31423):
+// (https://www.tencentcloud.com/document/product/436/32466), "Setting Hotlink Protection" (436/13319) and PUT
+// Bucket referer (436/32492, 436/31423):
 // - entries are domain names or IPs, optionally with a port and a path, one per entry; the match is a
 //   prefix match that ignores the scheme: `example.com` hits `https://example.com`,
-//   `http://example.com` and `example.com/123` [L9511-9512];
+//   `http://example.com` and `example.com/123`;
 // - an entry without a port hits every port (`example.com` hits `example.com:8080`); an entry with a
-//   port hits only that port (`example.com:8080` does not hit `example.com`) [L9513-9514];
+//   port hits only that port (`example.com:8080` does not hit `example.com`);
 // - `*` is a wildcard; `*.example.com` hits `example.com`, `b.example.com` and `a.b.example.com`
-//   [L9515]; a path in the entry (`www.qq.com/example`, 436/31423) is a prefix of the Referer's path;
-// - Black-List refuses a hit, White-List refuses a miss (403) [L9507-9508]; an empty Referer (direct
-//   navigation sends none [L9462]) is decided by EmptyReferConfiguration, default Deny (436/31423).
+//   (all three: tencentcloud 436/32466); a path in the entry (`www.qq.com/example`, 436/31423) is a
+//   prefix of the Referer's path;
+// - Black-List refuses a hit, White-List refuses a miss (403, 436/13319); an empty Referer (direct
+//   navigation sends none, tencentcloud 436/32466) is decided by EmptyReferConfiguration, default
+//   Deny (436/31423).
 // Hosts compare case-insensitively and as whole labels (`example.com` does not hit
 // `example.com.evil.org`): every documented example is host-based.
 import type { RefererConfiguration } from '../xml/referer';

@@ -3,7 +3,8 @@ import { httpString } from './canonical';
 import { hmacSha1Hex, signRequest, stringToSign } from './sign';
 import { authorizationFields, parseAuthorization } from './parse';
 
-// Worked vectors: shared/reference/cos-protocol.md Appendix A (produced with cos-js-sdk-v5 1.10.1).
+// Worked vectors, produced with cos-js-sdk-v5 1.10.1's COS.getAuthorization (src/util.js getAuth) and
+// re-derived by hand from the algorithm of 436/7778 (docs/cos-behaviour.md "Signature").
 const base = { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETKEYEXAMPLE', keyTime: '1700000000;1700000900' };
 const prefix = 'q-sign-algorithm=sha1&q-ak=AKIDEXAMPLE&q-sign-time=1700000000;1700000900&q-key-time=1700000000;1700000900';
 

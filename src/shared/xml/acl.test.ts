@@ -1,5 +1,6 @@
-// The AccessControlPolicy codec on fixtures from the COS docs: the ACL overview example [seed 000
-// L203-226], the GET Bucket acl response shape (436/7733) and the body cos-nodejs-sdk-v5 builds.
+// The AccessControlPolicy codec on fixtures from the COS docs: the ACL overview example of "ACL
+// Practices" (https://www.tencentcloud.com/document/product/436/12470), the GET Bucket acl response shape (436/7733) and the
+// body cos-nodejs-sdk-v5 builds.
 import { describe, expect, it } from 'vitest';
 import { ALL_USERS_URI, buildAclXml, parseAclXml, type AccessControlPolicy } from './acl';
 import overview from './__fixtures__/acl-overview-example.xml?raw';
@@ -9,7 +10,7 @@ import sdkRequest from './__fixtures__/acl-sdk-request.xml?raw';
 const ROOT = 'qcs::cam::uin/100000000001:uin/100000000001';
 
 describe('AccessControlPolicy codec', () => {
-  it('parses the ACL overview example (seed 000 L203-226: RootAccount + AllUsers), attributes ignored', () => {
+  it('parses the ACL overview example (tencentcloud 436/12470: RootAccount + AllUsers), attributes ignored', () => {
     expect(parseAclXml(overview)).toEqual({
       ok: true,
       value: {

@@ -1,8 +1,8 @@
 // PUT/GET Bucket acl and Object acl body: `AccessControlPolicy`. Docs:
 // https://cloud.tencent.com/document/api/436/7737 (PUT Bucket acl), 436/7733 (GET Bucket acl),
-// 436/7748 (PUT Object acl), 436/7744 (GET Object acl); shape in cos-protocol.md §7.3.
-// Grants are kept in their order and grantees verbatim (DESIGN.md §4: grantees not in the accounts
-// file come back as given). Requests carry no xsi attributes (the SDKs build them without), so the
+// 436/7748 (PUT Object acl), 436/7744 (GET Object acl).
+// Grants are kept in their order and grantees verbatim (grantees not in the accounts file come back
+// as given: docs/cos-behaviour.md "How fidelity is judged"). Requests carry no xsi attributes (the SDKs build them without), so the
 // parser ignores attributes; responses carry `xsi:type` as the GET docs show (Group for a URI,
 // CanonicalUser for an ID), which needs a builder that writes attributes — the only difference from
 // codec.ts's shared builder.
@@ -12,7 +12,7 @@ import { child, list, parseXml, text, type XmlNode, type XmlObject, type XmlPars
 export const ACL_PERMISSIONS = ['READ', 'WRITE', 'FULL_CONTROL', 'READ_ACP', 'WRITE_ACP'] as const;
 export type AclPermission = (typeof ACL_PERMISSIONS)[number];
 
-/** The anonymous group (436/7737 "匿名用户"; seed-digest §1.2 "Grantee identifiers"). */
+/** The anonymous group (436/7737 "匿名用户"; tencentcloud 436/12470, "Grantees"). */
 export const ALL_USERS_URI = 'http://cam.qcloud.com/groups/global/AllUsers';
 /** How COS writes the anonymous grantee of a canned ACL (`Grantee.ID`, cos-js-sdk-v5 test/qunit_test.js). */
 export const ANYONE_ID = 'qcs::cam::anyone:anyone';

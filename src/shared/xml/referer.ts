@@ -1,7 +1,7 @@
 // PUT/GET Bucket referer body (hotlink protection). Docs: https://cloud.tencent.com/document/product/436/32492
 // (PUT; English 436/31423), GET 436/32493 (English 436/30615). COS has no DELETE: it is switched off
 // with Status Disabled. Values are kept verbatim and in order, and nothing absent is added on GET (the
-// SDKs compare what they put with what they get, DESIGN.md §4).
+// SDKs compare what they put with what they get: docs/cos-behaviour.md "How fidelity is judged").
 import { buildXml, child, emptyOr, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
 
 export interface RefererConfiguration {
@@ -53,7 +53,7 @@ export function parseRefererXml(xml: string): XmlParseResult<RefererConfiguratio
   if (status === undefined || !STATUSES.includes(status)) return { ok: false, reason: 'Status must be Enabled or Disabled' };
   if (refererType === undefined || !TYPES.includes(refererType)) return { ok: false, reason: 'RefererType must be Black-List or White-List' };
   if (empty !== undefined && !EMPTY.includes(empty)) return { ok: false, reason: 'EmptyReferConfiguration must be Allow or Deny' };
-  // "After hotlink protection is enabled, the corresponding domain names must be entered" (seed 000 L9518).
+  // Once hotlink protection is on, at least one domain is required (tencentcloud 436/32466).
   if (status === 'Enabled' && (domains === undefined || domains.length === 0)) return { ok: false, reason: 'DomainList needs a Domain when Status is Enabled' };
   if (domains?.some((d) => d.trim() === '')) return { ok: false, reason: 'a Domain is empty' };
   const value: RefererConfiguration = { status, refererType };

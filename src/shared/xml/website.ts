@@ -1,7 +1,8 @@
 // PUT/GET Bucket website body (static website). Docs: https://cloud.tencent.com/document/product/436/31930
 // (PUT, Chinese: adds ErrorDocument/Charity404 and Redirect/URLRedirect), English 436/30617 (PUT) and
-// 436/30616 (GET). Values are kept verbatim (the SDK suites compare what they put with what they get,
-// DESIGN.md §4); elements come back in the doc's order and nothing absent is added.
+// 436/30616 (GET). Values are kept verbatim (the SDK suites compare what they put with what they get:
+// docs/cos-behaviour.md "How fidelity is judged"); elements come back in the doc's order and nothing
+// absent is added.
 import { buildXml, child, emptyOr, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
 
 export interface WebsiteRoutingRule {
