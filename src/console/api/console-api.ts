@@ -33,7 +33,7 @@ export interface Session {
   csrfToken: string;
 }
 
-/** What cos-js-sdk-v5 hands to getAuthorization (cos-protocol.md §2.5), forwarded as is. */
+/** What cos-js-sdk-v5 hands to getAuthorization (1.10.1 src/base.js getAuthorizationAsync), forwarded as is. */
 export interface SignRequest {
   Method: string;
   Pathname: string;
@@ -100,7 +100,7 @@ export async function listBuckets(): Promise<BucketSummary[]> {
 /** A bulk task that temporary keys are asked for (POST /api/sts, src/server/routes/sts.ts). */
 export type TempKeyTask = Pick<StsBody, 'bucket' | 'region' | 'prefix' | 'actions'>;
 
-/** Temporary keys in the shape cos-js-sdk-v5's getAuthorization accepts (DESIGN.md §4). */
+/** Temporary keys in the shape cos-js-sdk-v5's getAuthorization accepts (1.10.1 src/base.js getAuthorizationAsync). */
 export type TempKeys = StsResponse;
 
 /**

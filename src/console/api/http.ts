@@ -1,5 +1,5 @@
 // The one transport to the console server (same origin, JSON). It throws typed errors and never
-// navigates or shows UI: app/ decides what a 401 means (code-models.md §5, bulletproof anti-pattern).
+// navigates or shows UI: app/ decides what a 401 means (api/ sits below the UI: docs/import-rules.md).
 //
 // Every call names its route in the shared contract (src/shared/api) and every answer is checked
 // against that route's response schema — the very object the server registered — so a contract
@@ -24,7 +24,7 @@ export class ApiError extends Error {
 interface ApiRequest {
   method?: HttpMethod;
   body?: unknown;
-  /** Sent as `x-csrf-token`; every state-changing request needs it (DESIGN.md §4). */
+  /** Sent as `x-csrf-token`; every state-changing request needs it (docs/architecture.md "How a request flows"). */
   csrfToken?: string;
 }
 

@@ -9,7 +9,7 @@ export function isUnauthorized(error: unknown): boolean {
 
 /** Errors worth one more try: no answer, or a server failure. 4xx answers will not change. */
 export function isRetryable(error: unknown): boolean {
-  // cos-js-sdk-v5 already retries 5xx and network errors itself (cos-protocol.md §2.6).
+  // cos-js-sdk-v5 already retries 5xx and network errors itself (1.10.1 src/base.js allowRetry).
   if (error instanceof CosClientError) return false;
   if (error instanceof ApiError) return error.status === 0 || error.status >= 500;
   return true;

@@ -1,5 +1,5 @@
 // One error type for everything the CosClient can fail with, so the UI can say what happened
-// and what to do without knowing the SDK's error shape (cos-protocol.md §2.6).
+// and what to do without knowing the SDK's error shape (cos-js-sdk-v5 1.10.1 src/base.js _submitRequest).
 
 /**
  * - `cos`: COS answered with an error (`code` is the COS error code, e.g. AccessDenied, NoSuchBucket).

@@ -1,6 +1,6 @@
 // CosClient on cos-js-sdk-v5. The browser calls COS (or cos-local) directly; the console server only
 // signs each request (POST /api/sign), or issues temporary keys for bulk tasks (forTask, task-client.ts),
-// and never relays COS traffic (DESIGN.md §2).
+// and never relays COS traffic (docs/architecture.md "How a request flows").
 import type COS from 'cos-js-sdk-v5';
 import type { SignRequest, SignedAuthorization, TempKeys, TempKeyTask } from '../api/console-api';
 import { ApiError } from '../api/http';

@@ -1,5 +1,5 @@
 // The expiry of a pre-signed URL, read from the signature itself: `q-key-time=<start>;<end>` (epoch
-// seconds) is what COS checks (cos-protocol.md §2.7, "Pre-signed URLs"), so the console shows the
+// seconds) is what COS checks (436/7778; docs/cos-behaviour.md "Signature"), so the console shows the
 // time the server actually signed for, not one it computed on its own clock.
 
 /** `{ start, end }` in epoch seconds, or undefined when the URL carries no valid q-key-time. */

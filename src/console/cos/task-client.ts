@@ -1,8 +1,8 @@
 // A cos-js-sdk-v5 instance for one bulk task (uploads into a folder, batch deletes): its requests are
 // signed in the browser with the task's temporary keys (POST /api/sts), so a thousand-part upload
-// costs one key request, not a thousand /api/sign calls (DESIGN.md §2, issue 5). A request the keys
-// do not cover (ListMultipartUploads, task-credentials.ts), or every request of a session that cannot
-// get keys (409 StsUnavailable), is signed by /api/sign as the listing client does.
+// costs one key request, not a thousand /api/sign calls (docs/architecture.md "How a request flows").
+// A request the keys do not cover (ListMultipartUploads, task-credentials.ts), or every request of a
+// session that cannot get keys (409 StsUnavailable), is signed by /api/sign as the listing client does.
 import type COS from 'cos-js-sdk-v5';
 import type { SignRequest, SignedAuthorization, TempKeys, TempKeyTask } from '../api/console-api';
 import type { CosTask, CosTaskClient, DeleteBatchResult, RunningUpload, UploadInput } from './cos-client';

@@ -1,6 +1,6 @@
 // Which temporary keys a bulk task asks for (POST /api/sts), and when they are used (pure: no SDK,
-// no fetch). The keys are least-privilege (seed-digest §2.3): exactly the actions the SDK sends for
-// the task, narrowed to the task's prefix.
+// no fetch). The keys are least-privilege (https://www.tencentcloud.com/document/product/436/35265):
+// exactly the actions the SDK sends for the task, narrowed to the task's prefix.
 import type { TempKeys, TempKeyTask } from '../api/console-api';
 import { ApiError } from '../api/http';
 import type { CosTask } from './cos-client';
@@ -25,8 +25,9 @@ export const UPLOAD_ACTIONS: readonly string[] = [
 ];
 
 /**
- * DELETE Multiple Objects is authorized by COS as DeleteObject on each key of the body [seed 000
- * L1689]; the SDK's Scope for it is one `name/cos:DeleteObject` entry per key (src/base.js).
+ * DELETE Multiple Objects is authorized by COS as DeleteObject on each key of the body (tencentcloud
+ * 436/30580); the SDK's Scope for it is one `name/cos:DeleteObject` entry per key (cos-js-sdk-v5 1.10.1
+ * src/base.js).
  */
 export const DELETE_ACTIONS: readonly string[] = ['name/cos:DeleteObject'];
 
@@ -39,7 +40,7 @@ export function tempKeyTaskOf(task: CosTask): TempKeyTask {
   };
 }
 
-/** One entry of the SDK's `Scope` (cos-protocol.md §2.5): the action and key a request needs. */
+/** One entry of the SDK's `Scope` (cos-js-sdk-v5 1.10.1 src/base.js): the action and key a request needs. */
 export interface ScopeEntry {
   action: string;
 }

@@ -1,6 +1,7 @@
-// The audit page's state lives in the URL (DESIGN.md §5): filters, the page (`before`, the API's
-// cursor) and the trail of earlier pages' cursors, because the API pages only backwards in time
-// (`nextBefore`) and "Previous" must find its way back without refetching every page.
+// The audit page's state lives in the URL (docs/architecture.md "Rules the code keeps"): filters, the
+// page (`before`, the API's cursor) and the trail of earlier pages' cursors, because the API pages
+// only backwards in time (`nextBefore`) and "Previous" must find its way back without refetching
+// every page.
 import { AUDIT_OUTCOMES, type AuditOutcome, type AuditQuery } from '../../../api/admin-api';
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 // The links of one bucket row. An unrestricted session opens a bucket at its root; a restricted
 // console account opens it at the prefixes it may list (grant-navigation.ts landingPrefixes), one link
-// each, since the root would only be refused (DESIGN.md §1: no dead ends).
+// each, since the root would only be refused (no dead ends: docs/architecture.md "Rules the code keeps").
 
 export interface BucketEntry {
   /** The prefix the link opens ('' = the bucket root). */

@@ -12,7 +12,8 @@ export interface GrantLandingProps {
 /**
  * Shown instead of the listing where a restricted account may not list (the bucket root opened by
  * URL, a folder above its grants): the folders it may use, as links, rather than COS's refusal
- * (DESIGN.md §1: no dead ends). The server would refuse the listing anyway; it is not even sent.
+ * (no dead ends: docs/architecture.md "Rules the code keeps"). The server would refuse the listing
+ * anyway; it is not even sent.
  */
 export function GrantLanding({ prefixes, linkTo }: GrantLandingProps) {
   const { t } = useTranslation();

@@ -1,4 +1,5 @@
-// Share links (pre-signed GET URLs, seed-digest §3.3): the validities offered, and how a failure is told.
+// Share links (pre-signed GET URLs, https://www.tencentcloud.com/document/product/436/45243): the validities offered, and
+// how a failure is told.
 import { CosClientError } from '../../../cos/cos-error';
 import { dateTimeFormat } from '../../../i18n/format-date';
 
