@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPID, DEFAULT_UIN, defaultAccounts, generateKeyPair, parseAccounts } from './accounts';
 import { AccountRegistry } from './principal';
 
-const designSample = {
+const documentedSample = {
   accounts: [
     {
       uin: '100000000001', appId: '1250000000', secretId: 'AKID1', secretKey: 'k1',
@@ -14,8 +14,8 @@ const designSample = {
 };
 
 describe('accounts file', () => {
-  it('accepts the DESIGN.md sample and indexes keys', () => {
-    const parsed = parseAccounts(designSample);
+  it('accepts the sample of docs/cos-behaviour.md "Accounts" and indexes keys', () => {
+    const parsed = parseAccounts(documentedSample);
     if (!parsed.ok) throw new Error(parsed.errors.join());
     const reg = new AccountRegistry(parsed.value);
     expect(reg.findKey('AKIDA')?.principal).toMatchObject({ kind: 'sub', user: { name: 'alice' }, account: { appId: '1250000000' } });

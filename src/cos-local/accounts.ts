@@ -1,4 +1,4 @@
-// Accounts of cos-local: CAM in miniature (DESIGN.md §4 "cos-local identity and accounts file").
+// Accounts of cos-local: CAM in miniature (docs/cos-behaviour.md "Accounts").
 // `--accounts FILE` replaces the default single account with this JSON:
 // { "accounts": [ { "uin", "appId", "secretId", "secretKey", "subUsers": [ { "uin", "name",
 //   "secretId", "secretKey", "policies": [ … ] } ] } ] }

@@ -39,7 +39,8 @@ const CANNED: Readonly<Record<string, readonly AclGrant[]>> = {
   'public-read': [anyone('READ')],
   'public-read-write': [anyone('FULL_CONTROL')],
 };
-// Listed as accepted values [seed 000 L2941-2943] but what grants they stand for is not documented.
+// Listed as accepted values (tencentcloud 436/46206, `cos:x-cos-acl`) but what grants they stand for is
+// not documented.
 const UNDOCUMENTED = new Set(['authenticated-read', 'bucket-owner-read', 'bucket-owner-full-control']);
 
 function headerText(v: string | string[] | undefined): string | undefined {

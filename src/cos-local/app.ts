@@ -1,8 +1,9 @@
-// cos-local as a library: `createCosLocal` gives a node:http request listener over a store and
-// accounts (tests inject clock and ids); `startCosLocal` opens the store and listens — on HTTP, and
-// with `httpsPort` also on HTTPS with the same handler (DESIGN.md §4: it serves everything the plain
-// port serves; there `req.socket` is a TLSSocket), using the self-signed certificate of tls/.
-// plain node:http accepts absolute-form targets, which the SDKs' Proxy option sends.
+// cos-local as a library: `createCosLocal` gives a node:http request listener over a store and accounts
+// (tests inject clock and ids); `startCosLocal` opens the store and listens — on HTTP, and with
+// `httpsPort` also on HTTPS with the same handler (docs/cos-behaviour.md "Addressing and endpoints": it
+// serves everything the plain port serves; there `req.socket` is a TLSSocket), using the self-signed
+// certificate of tls/. plain node:http accepts absolute-form targets, which the SDKs' Proxy option
+// sends.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -117,7 +118,8 @@ export type StartOptions = Omit<CosLocalOptions, 'store'> & {
   host?: string;
   /** Also serve HTTPS on this port (0 picks a free one). Default: no HTTPS. */
   httpsPort?: number;
-  /** Told the certificate's path before any port accepts connections (DESIGN.md §4). */
+  /** Told the certificate's path before any port accepts connections (docs/cos-behaviour.md "Addressing
+   * and endpoints"). */
   onCertificate?: (certificatePath: string) => void;
 } & ({ dataDir: string; memory?: false } | { memory: true; dataDir?: undefined });
 

@@ -1,10 +1,10 @@
-// Request authentication: the COS signature (436/7778), verified as in cos-protocol.md Appendix C.
+// Request authentication: the COS signature (436/7778; our reading of it: docs/cos-behaviour.md "Signature").
 // The Authorization comes from the header, or from the query of a pre-signed URL (the q-*
 // parameters). Parameters not named in q-url-param-list are ignored, so extra ones may be added —
 // except those that choose the operation or shape the response (subresources, versionId,
 // response-*): unsigned, they would let a signature be replayed for another operation.
 // A temporary (STS) SecretId is accepted with its `x-cos-security-token` — header, or query of a
-// pre-signed URL (DESIGN.md §4) — which resolves it statelessly (principal.ts, sts/token.ts); the
+// pre-signed URL (tencentcloud 436/45243) — which resolves it statelessly (principal.ts, sts/token.ts); the
 // signature is then checked with the TmpSecretKey derived from the token's parent key.
 // A URL may also carry the whole Authorization in one `sign` query parameter, as cos-nodejs-sdk-v5's
 // getObjectUrl writes it (`?sign=<encoded Authorization>`) and its suite sends it to real COS — or
@@ -127,7 +127,8 @@ export function authenticate(input: AuthInput, keys: KeyLookup): Principal {
   const window = parseTimeRange(auth.signTime);
   if (!window || !parseTimeRange(auth.keyTime)) throw new CosError('AccessDenied', { message: 'q-sign-time or q-key-time is malformed.' });
   const now = Math.floor(input.nowMs / 1000);
-  // The SDKs retry after correcting their clock on exactly these two answers (cos-protocol.md §2.6).
+  // The SDKs retry after correcting their clock on exactly these two answers (cos-js-sdk-v5 1.10.1
+  // src/base.js allowRetry).
   if (now > window.end) throw new CosError('AccessDenied', { message: 'Request has expired' });
   if (window.start > now + MAX_SKEW_SECONDS) throw new CosError('RequestTimeTooSkewed');
 

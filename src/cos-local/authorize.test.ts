@@ -110,7 +110,7 @@ describe('decide: requesters', () => {
     expect(verdict(ask)).toBe(expected);
   });
 
-  it('a temporary key of the root owner is limited by its session policy [seed 002 L167]', () => {
+  it('a temporary key of the root owner is limited by its session policy [tencentcloud 436/45242]', () => {
     const sessionPolicy = { version: '2.0', statement: [{ effect: 'allow', action: ['name/cos:PutObject'], resource: [`${OBJ}/uploads/*`] }] };
     const tmp: Principal = { kind: 'temporary', account: A, sessionPolicy, expiresAt: 0 };
     expect(verdict({ principal: tmp, op: 'PutObject', key: 'uploads/a' })).toBe('allow:root-owner');
@@ -140,7 +140,7 @@ describe('decide: requesters', () => {
 });
 
 describe('decide: bucket policy', () => {
-  it('grants another account, and its sub-user only with its own CAM policy (rule 8) [seed 000 L3708-3776]', () => {
+  it('grants another account, and its sub-user only with its own CAM policy (evaluation step 4) [tencentcloud 436/32971]', () => {
     setConfig(POLICY_CONFIG, policyText({ principal: { qcs: ['qcs::cam::uin/100000000002:uin/100000000002'] }, effect: 'allow', action: ['name/cos:GetObject'], resource: [`${OBJ}/*`] }));
     try {
       expect(verdict({ principal: rootB, op: 'GetObject', key: 'x' })).toBe('allow:bucket');
@@ -277,7 +277,7 @@ describe('allowedOn / enforceOn: the second checks of copy and batch delete', ()
     }
   });
 
-  it('takes the tags PUT Bucket tagging sets from its body for qcs:request_tag [seed 000 L3154]', () => {
+  it('takes the tags PUT Bucket tagging sets from its body for qcs:request_tag [tencentcloud 436/46206]', () => {
     setConfig(POLICY_CONFIG, policyText({ principal: { qcs: [ALICE_ID] }, effect: 'allow', action: ['name/cos:PutBucketTagging'], resource: [`${OBJ}/`], condition: { 'for_all_value:string_equal': { 'qcs:request_tag': ['team&photos'] } } }));
     try {
       const { r } = request({ principal: asAlice, op: 'PutBucketTagging' });

@@ -1,9 +1,9 @@
-// The single authorization decision point (DESIGN.md §4 "cos-local identity and accounts file"):
+// The single authorization decision point (docs/cos-behaviour.md "Accounts" and "Authorization"):
 // the shared policy engine (src/shared/policy/authorize.ts) fed with what this request and the store
 // say — the requester (root, sub-user with its CAM policies, temporary key with its session policy,
 // anonymous), the owner (the account whose APPID ends the bucket name), the bucket policy
 // (PUT Bucket policy, 436/8282), the bucket or object ACL (436/7737, 436/7748) and the condition
-// keys of the request (seed-digest §1.5). Evaluation order and its sources are in the engine.
+// keys of the request (condition-keys.ts). Evaluation order and its sources are in the engine.
 // A refusal is 403 AccessDenied (436/7730).
 import type { IncomingMessage } from 'node:http';
 import { CosError } from '../shared/errors/cos-error';
@@ -46,7 +46,7 @@ export interface AuthzRequest extends Services {
   bucket: BucketRecord | undefined;
 }
 
-/** GET Service by tag passes the one tag it asks for as `tagkey`/`tagvalue` [seed 000 L2214-2226]. */
+/** GET Service by tag passes the one tag it asks for as `tagkey`/`tagvalue` (tencentcloud 436/30931). */
 function tagsOfQuery(query: RequestQuery): Tag[] | undefined {
   const key = query.get('tagkey');
   return key === undefined ? undefined : [{ key, value: query.get('tagvalue') ?? '' }];
@@ -89,7 +89,7 @@ export function decide(r: AuthzRequest, resource: ResourceRef, overrides: CheckO
   let acl = false;
   if (!rootOwner && name !== undefined && !('service' in target)) {
     // A sub-user of another account is granted through its root (the engine then also requires its
-    // own root's CAM policy, rule 8 [seed 000 L3708-3776]).
+    // own root's CAM policy: docs/cos-behaviour.md evaluation step 4, tencentcloud 436/32971).
     const crossAccountSub = who.requester.kind === 'sub' && who.rootUin !== ownerUin;
     const ids = crossAccountSub && who.rootUin !== undefined ? [...who.aclIds, rootPrincipal(who.rootUin)] : who.aclIds;
     const objectLevel = aclRuleOf(r.op)?.level === 'object' && target.key !== undefined;
@@ -128,10 +128,10 @@ export function enforce(r: AuthzRequest, resource: ResourceRef): void {
 /**
  * List Multipart Uploads confined by `prefix` is also allowed where the requester may act on that
  * prefix as a key. COS's own policy samples grant multipart upload "only for objects under doc/"
- * with `name/cos:ListMultipartUploads` on `…/examplebucket-1250000000/doc/*` (436/30580; seed 000
- * L1279-1300), and the SDKs' resumable upload lists with `prefix=<the key>` before it initiates
+ * with `name/cos:ListMultipartUploads` on `…/examplebucket-1250000000/doc/*` (tencentcloud 436/30580,
+ * "Multipart upload"), and the SDKs' resumable upload lists with `prefix=<the key>` before it initiates
  * (cos-nodejs-sdk-v5 sliceUploadFile): a temporary key scoped to a folder must be able to resume.
- * Without a prefix the bucket resource is needed (seed 000 L1311-1335).
+ * Without a prefix the bucket resource is needed (tencentcloud 436/30580, "Querying multipart upload").
  */
 function listsWithinPrefix(r: AuthzRequest, resource: ResourceRef): boolean {
   if (r.op !== 'ListMultipartUploads' || resource.bucket === undefined) return false;
@@ -141,9 +141,9 @@ function listsWithinPrefix(r: AuthzRequest, resource: ResourceRef): boolean {
 
 /**
  * A second check an operation makes: on another resource with another action — the source of a copy
- * (GetObject on it, [seed 000 L1441-1474]), each key of DELETE Multiple Objects (DeleteObject on each
- * key [seed 000 L1689]; a refused key is an AccessDenied entry of the result, 436/8289) — or with
- * facts only its body holds: PUT Bucket tagging's tags for `qcs:request_tag` [seed 000 L3154].
+ * (GetObject on it), each key of DELETE Multiple Objects (DeleteObject on each key; both: tencentcloud
+ * 436/30580; a refused key is an AccessDenied entry of the result, 436/8289) — or with facts only its
+ * body holds: PUT Bucket tagging's tags for `qcs:request_tag` (tencentcloud 436/46206).
  */
 export interface CheckTarget extends CheckOverrides {
   bucket: BucketRecord;

@@ -1,6 +1,6 @@
 // Requests Node's HTTP parser refuses before any handler runs (headers over the limit, a malformed
 // request line) still get a COS error body with x-cos-request-id, as every cos-local response does
-// (DESIGN.md §4), instead of Node's bare 400/431. Oversized headers answer
+// (docs/cos-behaviour.md "Errors"), instead of Node's bare 400/431. Oversized headers answer
 // RequestHeaderSectionTooLarge (400), as S3-compatible services name it; COS's own limit is not
 // documented, so cos-local keeps Node's 16 KiB (a temporary key's token is well under it).
 import type { Duplex } from 'node:stream';

@@ -1,5 +1,5 @@
 // `npm run cos-local -- [--port N] [--host H] [--https-port N] [--data DIR | --memory] [--accounts FILE]`
-// (DESIGN.md §4). Without --accounts, the default account's key is generated once and kept in
+// (README "cos-local on its own"). Without --accounts, the default account's key is generated once and kept in
 // <data>/account.json (ephemeral with --memory); the SecretKey is printed only when generated.
 // With --https-port the line `certificate: <path>` comes first, before any port accepts
 // connections, then the endpoints with their actual ports (port 0 picks free ones).

@@ -36,7 +36,7 @@ interface PermanentKey {
 // tool reports that answer as "签名中 SECRETID 不存在，或使用的临时密钥已过期" (the SecretId does not
 // exist, or the temporary key has expired; tencentyun/cos-go-sdk-v5#318), and 436/40105 says an
 // incorrect SecretId gets InvalidAccessKeyId. AccessDenied "Request has expired" is not used: the
-// SDKs take it for clock skew and retry (cos-protocol.md §2.6).
+// SDKs take it for clock skew and retry (cos-js-sdk-v5 1.10.1 src/base.js allowRetry).
 const refuse = (message: string): CosError => new CosError('InvalidAccessKeyId', { message });
 
 export class AccountRegistry {

@@ -1,5 +1,5 @@
 // Addressing: which bucket, key and level a request names, from its target and Host header.
-// DESIGN.md §4 "cos-local addressing"; COS endpoints: https://cloud.tencent.com/document/product/436/6224
+// docs/cos-behaviour.md "Addressing and endpoints"; COS endpoints: https://cloud.tencent.com/document/product/436/6224
 // - virtual-hosted `<bucket-appid>.cos.<region>.<any suffix>` (myqcloud.com kept by the Node SDK's
 //   `Ip` option, `*.localhost` from a browser); website hosts `….cos-website.<region>.…`;
 // - service hosts `service.cos.<suffix>` and `cos.<region>.<suffix>`;
@@ -123,7 +123,8 @@ export function resolveRoute({ target, host: hostHeader, findDomain }: RouteInpu
     return regional ? { ...service, region: regional[1] ?? '' } : service;
   }
   // Path-style: the first segment names the bucket. The SDKs sign the path without it
-  // (`Domain: 'http://127.0.0.1:9000/{Bucket}'`, cos-protocol.md §2.4); the full path is accepted too.
+  // (`Domain: 'http://127.0.0.1:9000/{Bucket}'`: cos-js-sdk-v5 1.10.1 src/base.js getUrl signs `/<key>`);
+  // the full path is accepted too.
   const slash = path.indexOf('/', 1);
   const segment = slash < 0 ? path.slice(1) : path.slice(1, slash);
   if (segment === '') return { ...base, style: 'path', level: 'service', key: '', signaturePaths: [path] };

@@ -1,6 +1,6 @@
 // Authorization over HTTP, driven by cos-nodejs-sdk-v5 (and plain fetch for anonymous and raw
 // requests): sub-users and their CAM policies, other accounts, bucket policies and their conditions,
-// temporary keys, GET Service and PUT Bucket for sub-users (DESIGN.md §4 accounts file).
+// temporary keys, GET Service and PUT Bucket for sub-users (docs/cos-behaviour.md "Accounts").
 import { readFileSync } from 'node:fs';
 import { Agent, get as httpsGet } from 'node:https';
 import COS from 'cos-nodejs-sdk-v5';
@@ -58,13 +58,13 @@ describe('sub-users', () => {
     expect(await failure(alice().getBucket(b))).toMatchObject({ statusCode: 403 });
   });
 
-  it('an explicit deny in the bucket policy beats alice\'s own allow [seed 000 L2339]', async () => {
+  it('an explicit deny in the bucket policy beats alice\'s own allow [tencentcloud 436/35240]', async () => {
     await putPolicy({ principal: { qcs: [ALICE] }, effect: 'deny', action: ['name/cos:GetObject'], resource: [`${RES}/alice/secret/*`] });
     expect(await failure(alice().getObject({ ...b, Key: 'alice/secret/x.txt' }))).toMatchObject({ statusCode: 403, code: 'AccessDenied' });
     expect((await alice().getObject({ ...b, Key: 'alice/a.txt' })).statusCode).toBe(200);
   });
 
-  it('DELETE Multiple Objects is checked key by key: alice deletes under alice/, the rest is AccessDenied [seed 000 L1689]', async () => {
+  it('DELETE Multiple Objects is checked key by key: alice deletes under alice/, the rest is AccessDenied [tencentcloud 436/30580]', async () => {
     await h.cos.putObject({ ...b, Key: 'alice/del.txt', Body: 'x' });
     const allowDelete = { principal: { qcs: [ALICE] }, effect: 'allow', action: ['name/cos:DeleteObject'], resource: [`${RES}/alice/*`] };
     await putPolicy(allowDelete);
@@ -119,7 +119,7 @@ describe('another account', () => {
 describe('bucket policy conditions over HTTP', () => {
   const anyone = { qcs: ['qcs::cam::anyone:anyone'] };
 
-  it('qcs:ip: a deny for everything outside 10.0.0.0/8 refuses this 127.0.0.1 client, a /32 on it lets it in [seed 000 L2246-2285]', async () => {
+  it('qcs:ip: a deny for everything outside 10.0.0.0/8 refuses this 127.0.0.1 client, a /32 on it lets it in [tencentcloud 436/46206]', async () => {
     const rules = (cidr: string) => putPolicy(
       { principal: anyone, effect: 'allow', action: ['name/cos:GetObject'], resource: [`${RES}/shared/*`] },
       { principal: anyone, effect: 'deny', action: ['name/cos:GetObject'], resource: [`${RES}/shared/*`], condition: { ip_not_equal: { 'qcs:ip': [cidr] } } },
@@ -130,20 +130,20 @@ describe('bucket policy conditions over HTTP', () => {
     expect((await anonymousGet('shared/readme.txt')).status).toBe(200);
   });
 
-  it('cos:content-length: numeric_less_than_equal on PutObject [seed 000 L2517-2650]', async () => {
+  it('cos:content-length: numeric_less_than_equal on PutObject [tencentcloud 436/46206]', async () => {
     await putPolicy({ principal: { qcs: [ROOT_B] }, effect: 'allow', action: ['name/cos:PutObject'], resource: [`${RES}/uploads/*`], condition: { numeric_less_than_equal: { 'cos:content-length': 5 } } });
     expect((await rootB().putObject({ ...b, Key: 'uploads/small', Body: '12345' })).statusCode).toBe(200);
     expect(await failure(rootB().putObject({ ...b, Key: 'uploads/big', Body: '123456' }))).toMatchObject({ statusCode: 403, code: 'AccessDenied' });
   });
 
-  it('cos:secure-transport is false on the plain port [seed 000 L2802-2870]', async () => {
+  it('cos:secure-transport is false on the plain port [tencentcloud 436/46206]', async () => {
     await putPolicy({ principal: anyone, effect: 'allow', action: ['name/cos:GetObject'], resource: [`${RES}/shared/*`], condition: { bool_equal: { 'cos:secure-transport': 'true' } } });
     expect((await anonymousGet('shared/readme.txt')).status).toBe(403);
     await putPolicy({ principal: anyone, effect: 'allow', action: ['name/cos:GetObject'], resource: [`${RES}/shared/*`], condition: { bool_equal: { 'cos:secure-transport': 'false' } } });
     expect((await anonymousGet('shared/readme.txt')).status).toBe(200);
   });
 
-  it('cos:secure-transport and cos:tls-version over the HTTPS port (436/46206) [seed 000 L3060-3150]', async () => {
+  it('cos:secure-transport and cos:tls-version over the HTTPS port [tencentcloud 436/46206]', async () => {
     const allow = (condition: unknown) => putPolicy({ principal: anyone, effect: 'allow', action: ['name/cos:GetObject'], resource: [`${RES}/shared/*`], condition });
     await allow({ bool_equal: { 'cos:secure-transport': 'true' }, numeric_greater_than_equal: { 'cos:tls-version': 1.2 } });
     expect(await anonymousHttpsGet('shared/readme.txt')).toBe(200);
@@ -191,7 +191,7 @@ describe('PUT/GET/DELETE Bucket policy', () => {
   it.each([
     ['not JSON', '{"version":'],
     ['a statement without principal', JSON.stringify({ version: '2.0', statement: [{ effect: 'allow', action: ['name/cos:GetObject'], resource: [`${RES}/*`] }] })],
-    ['a damaged action [seed 000 L1655]', JSON.stringify({ version: '2.0', statement: [{ principal: { qcs: [ROOT_B] }, effect: 'allow', action: ['name/cos>DeleteObject'], resource: [`${RES}/*`] }] })],
+    ['a damaged action (docs/cos-behaviour.md trap 2)', JSON.stringify({ version: '2.0', statement: [{ principal: { qcs: [ROOT_B] }, effect: 'allow', action: ['name/cos>DeleteObject'], resource: [`${RES}/*`] }] })],
     ['a resource in another bucket', JSON.stringify({ version: '2.0', statement: [{ principal: { qcs: [ROOT_B] }, effect: 'allow', action: ['name/cos:GetObject'], resource: ['qcs::cos:ap-guangzhou:uid/1250000000:other-1250000000/*'] }] })],
   ])('refuses %s with 400 InvalidArgument', async (_name, text) => {
     const res = await signedFetch('PUT', { policy: '' }, text);
@@ -209,7 +209,7 @@ describe('PUT/GET/DELETE Bucket policy', () => {
 });
 
 describe('temporary keys', () => {
-  it('act as their parent limited by the session policy [seed 002 L167]', async () => {
+  it('act as their parent limited by the session policy [tencentcloud 436/14048]', async () => {
     const tmpSecretId = 'AKIDtmpkey000000000000000000000000000';
     const sessionPolicy = { version: '2.0', statement: [{ effect: 'allow', action: ['name/cos:PutObject'], resource: [`${RES}/alice/tmp/*`] }] };
     const exp = Math.floor(Date.now() / 1000) + 3600;

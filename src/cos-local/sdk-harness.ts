@@ -1,6 +1,6 @@
 // Test harness: cos-local on a free port (memory store) driven by the official cos-nodejs-sdk-v5.
 // `Ip` keeps the production Host (`<bucket>.cos.<region>.myqcloud.com`), so signatures are exactly
-// those real COS verifies (cos-protocol.md §3).
+// those real COS verifies (cos-nodejs-sdk-v5 3.0.0 sdk/base.js: `Ip` replaces the URL host, not Host).
 import { createRequire, Module } from 'node:module';
 import COS from 'cos-nodejs-sdk-v5';
 import { defaultAccounts, type AccountsFile } from './accounts';
@@ -33,7 +33,7 @@ export const KEYS = { alice: key('alice'), bob: key('bob'), rootB: key('rootb'),
 export const PHOTOS = `photos-${APPID}`;
 
 /**
- * Two root accounts and sub-users (DESIGN.md §4 accounts file): A (the default key, UIN
+ * Two root accounts and sub-users (docs/cos-behaviour.md "Accounts"): A (the default key, UIN
  * 100000000001, APPID 1250000000) with alice (Get/PutObject on photos-…/alice/*) and bob
  * (GetService, PutBucket); B (UIN 100000000002, APPID 1250000001) with b0 (everything on A's photos
  * bucket, so it can use what A grants B).

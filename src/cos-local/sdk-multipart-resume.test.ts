@@ -1,5 +1,5 @@
 // A cos-nodejs-sdk-v5 sliceUploadFile interrupted after three acknowledged parts and run again on the
-// same file resumes: it finds the UploadId (GET ?uploads, then GET ?uploadId, cos-protocol.md §2.8),
+// same file resumes: it finds the UploadId (GET ?uploads, then GET ?uploadId: sdk/advance.js getUploadIdAndPartList),
 // re-sends none of the finished parts and the object is the file. The test's own HTTP server wraps
 // cos-local's handler to see every Upload Part and to cut the first run short: when part 4 arrives
 // (parts go one at a time, so 1-3 have been answered) it cancels the SDK task and drops the request.

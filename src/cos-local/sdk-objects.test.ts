@@ -104,7 +104,7 @@ describe('tagging', () => {
   it('stores bucket tags in order, filters GET Service by tag, and deletes them', async () => {
     const b = { Bucket: `tagged-${APPID}`, Region: REGION };
     await h.cos.putBucket(b);
-    // The SDK turns NoSuchTagSet (404) into an empty tag set (cos-protocol.md §7.2).
+    // The SDK turns NoSuchTagSet (404) into an empty tag set (sdk/base.js getBucketTagging).
     expect((await h.cos.getBucketTagging(b)).Tags).toEqual([]);
     const raw = await fetch(`${h.server.url}/${b.Bucket}?tagging`);
     expect(raw.status).toBe(403); // anonymous; the code of a signed request is checked below

@@ -1,5 +1,5 @@
 // Path-style addressing, as cos-js-sdk-v5 uses it against cos-local in the browser
-// (`Domain: 'http://127.0.0.1:PORT/{Bucket}'`, cos-protocol.md §2.4): the URL carries the bucket,
+// (`Domain: 'http://127.0.0.1:PORT/{Bucket}'`, cos-js-sdk-v5 1.10.1 src/base.js getUrl): the URL carries the bucket,
 // the signature covers the path without it. Plus pre-signed URLs fetched with plain fetch.
 import COS from 'cos-nodejs-sdk-v5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,8 +1,9 @@
 // Hotlink protection through cos-nodejs-sdk-v5: PUT/GET Bucket referer round-trips exactly as put
 // (and "empty config on 404" before any), and the configuration takes effect on object reads —
 // anonymous and pre-signed-URL requests are judged by their Referer, a request signed in its
-// Authorization header is not (DESIGN.md §4). The case study of seed 000 L9466-9486: A's page
-// (example.com) may show the image, B's page (b.com) may not.
+// Authorization header is not (docs/decisions.md, "Hotlink protection judges anonymous and pre-signed
+// requests"). The case study of https://www.tencentcloud.com/document/product/436/32466: A's page (example.com) may
+// show the image, B's page (b.com) may not.
 import type COS from 'cos-nodejs-sdk-v5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPID, REGION, failure, startHarness, type Harness } from './sdk-harness';

@@ -1,5 +1,5 @@
 // Cross-bucket replication through cos-nodejs-sdk-v5 (PUT/GET/DELETE Bucket replication, 436/19223,
-// 436/19222, 436/19221; seed-digest §8): the configuration round-trips and is validated against the
+// 436/19222, 436/19221; docs/cos-behaviour.md "Replication"): the configuration round-trips and is validated against the
 // buckets; the replicator copies new objects and delete markers within seconds, never loops between two
 // buckets replicating to each other, and finishes its queue after a restart.
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,7 +1,7 @@
-// Query parameters that select a COS subresource (the "action" the SDKs append as `?cors`).
-// Sources: cos-js-sdk-v5 / cos-nodejs-sdk-v5 API maps (cos-protocol.md §2.9) and the COS API
-// index https://cloud.tencent.com/document/product/436/7751. Other parameters (prefix, marker,
-// response-*, q-*, x-cos-security-token, versionId, …) are plain parameters.
+// Query parameters that select a COS subresource (the "action" the SDKs append as `?cors`). Sources:
+// the API maps of cos-js-sdk-v5 1.10.1 (src/base.js, src/advance.js) and cos-nodejs-sdk-v5 3.0.0, and
+// the COS API index https://cloud.tencent.com/document/product/436/7751. Other parameters (prefix,
+// marker, response-*, q-*, x-cos-security-token, versionId, …) are plain parameters.
 export const SUBRESOURCES: ReadonlySet<string> = new Set([
   'accelerate', 'acl', 'append', 'ci-process', 'cors', 'delete', 'domain', 'encryption', 'intelligenttiering',
   'inventory', 'lifecycle', 'location', 'logging', 'object-lock', 'origin', 'partNumber', 'policy',

@@ -1,15 +1,16 @@
-// Which ACL permission an operation needs and which ACL decides it (ACL overview, seed-digest §1.2
-// [seed 000 L256-262]; S3's ACL-to-operation mapping where COS says nothing more precise):
+// Which ACL permission an operation needs and which ACL decides it (the permission table of "ACL
+// Practices", https://www.tencentcloud.com/document/product/436/12470; S3's ACL-to-operation mapping
+// where COS says nothing more precise):
 // - bucket READ lists and reads: GET Bucket, HEAD Bucket, List Multipart Uploads, GET Bucket object
 //   versions, and GET/HEAD Object of objects that have no ACL of their own;
 // - bucket WRITE creates, overwrites and deletes objects (PUT/POST/Append/Copy, multipart, DELETE);
-//   an object ACL cannot grant writes ("WRITE … on object: unavailable");
+//   an object ACL cannot grant writes (the table has no WRITE for objects);
 // - READ_ACP / WRITE_ACP read and change the ACL of their level;
-// - FULL_CONTROL is all four. COS's table says "any operation on the bucket and its objects"; we read
-//   that as the four ACL permission groups (the overview: ACLs "support only five action groups"),
+// - FULL_CONTROL is all four. COS's table lets it do anything to the bucket and its objects; we read
+//   that as the four ACL permission groups (ACLs know only five groups of actions, the page says),
 //   not bucket configuration (policy, CORS, DELETE Bucket), and fail closed.
-// An object without an ACL of its own ("default", inherit [seed 000 L268]) follows the bucket ACL;
-// an object ACL replaces the bucket's for that object (a private object in a public-read bucket).
+// An object without an ACL of its own ("default", inherited: tencentcloud 436/12470) follows the bucket
+// ACL; an object ACL replaces the bucket's for that object (a private object in a public-read bucket).
 import { ALL_USERS_URI, ANYONE_ID, type AclGrantee, type AclPermission } from '../../shared/xml/acl';
 import type { StoredAcl } from '../acl';
 

@@ -1,7 +1,8 @@
-// The facts of an HTTP request the condition keys are built from (seed-digest §1.5 "Source in the
-// request"; keys and their semantics in src/shared/policy/context.ts): headers, the decoded query,
-// the client IP (`qcs:ip`), whether it came over TLS and which version (`cos:secure-transport`,
-// `cos:tls-version`, 436/46206), the bucket's tags (`qcs:resource_tag`) and the request time.
+// The facts of an HTTP request the condition keys are built from (the conditions table
+// https://www.tencentcloud.com/document/product/436/46205; keys and their semantics in
+// src/shared/policy/context.ts): headers, the decoded query, the client IP (`qcs:ip`), whether it came
+// over TLS and which version (`cos:secure-transport`, `cos:tls-version`, 436/46206), the bucket's tags
+// (`qcs:resource_tag`) and the request time.
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { RequestFacts, Tag } from '../../shared/policy/context';

@@ -1,8 +1,8 @@
-// Who asks, in the shared engine's terms (src/shared/policy/authorize.ts): the principal of the
-// request becomes a Requester, the sub-user's CAM policies (accounts file, DESIGN.md §4) its identity
-// policies, and a temporary key acts as its parent limited by its session policy (seed-digest §1.6
-// rule 7 [seed 002 L167]). Policies that do not parse are replaced by a deny-all: a broken grant must
-// never widen access, and a broken deny must never vanish.
+// Who asks, in the shared engine's terms (src/shared/policy/authorize.ts): the principal of the request
+// becomes a Requester, the sub-user's CAM policies (accounts file, docs/cos-behaviour.md "Accounts")
+// its identity policies, and a temporary key acts as its parent limited by its session policy
+// (tencentcloud 436/45242; docs/cos-behaviour.md evaluation step 1). Policies that do not parse are
+// replaced by a deny-all: a broken grant must never widen access, and a broken deny must never vanish.
 import { parsePolicy } from '../../shared/policy/parse';
 import type { Policy, PolicySource } from '../../shared/policy/model';
 import type { Requester } from '../../shared/policy/authorize';

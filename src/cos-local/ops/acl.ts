@@ -5,7 +5,7 @@
 // product/存储与CDN/_Drafts/V1.1.0/错误码梳理/acl&policy.md), a bad body is MalformedXML, a missing
 // object or version is answered as GET Object answers it (NoSuchKey, NoSuchVersion). A PUT replaces
 // the whole ACL. The body's Owner is not stored: GET always names the bucket's owner (objects belong
-// to the root account [seed 001 L40]). `versionId` picks a version of the object.
+// to the root account: tencentcloud 436/30613). `versionId` picks a version of the object.
 import { CosError } from '../../shared/errors/cos-error';
 import { buildAclXml, parseAclXml } from '../../shared/xml/acl';
 import { aclFromHeaders, aclToText, displayedGrants, parseAcl, type AclLevel, type StoredAcl } from '../acl';

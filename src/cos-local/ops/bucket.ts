@@ -38,7 +38,7 @@ export const putBucket: OpHandler = async (ctx) => {
 
 export const headBucket: OpHandler = async (ctx) => ({ headers: { 'x-cos-bucket-region': bucketOf(ctx).region } });
 
-/** The region the bucket was created in (a bucket is bound to its region, DESIGN.md §4). */
+/** The region the bucket was created in (a bucket is bound to its region: docs/cos-behaviour.md "Buckets"). */
 export const getBucketLocation: OpHandler = async (ctx) => ({ xml: buildLocationXml(bucketOf(ctx).region) });
 
 export const deleteBucket: OpHandler = async (ctx) => {

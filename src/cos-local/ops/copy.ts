@@ -54,7 +54,7 @@ export const putObjectCopy: OpHandler = async (ctx) => {
   const h = ctx.req.headers;
   const source = parseCopySource(h['x-cos-copy-source']);
   const sourceBucket = ctx.store.meta.getBucket(source.bucket);
-  // Reading the source needs GetObject on it [seed 000 L1441-1474].
+  // Reading the source needs GetObject on it (tencentcloud 436/30580).
   if (sourceBucket) enforceOn(ctx, 'GetObject', { bucket: sourceBucket, key: source.key, ...(source.versionId === undefined ? {} : { versionId: source.versionId }) });
   const src = findCopySource(ctx, source);
   checkCopyConditions(h, src);

@@ -25,7 +25,7 @@ export const deleteMultipleObjects: OpHandler = async (ctx) => {
       continue;
     }
     try {
-      // Each key needs DeleteObject on it [seed 000 L1689].
+      // Each key needs DeleteObject on it (tencentcloud 436/30580).
       enforceOn(ctx, 'DeleteObject', { bucket: bucketOf(ctx), key: o.key, ...(o.versionId === undefined ? {} : { versionId: o.versionId }) });
     } catch (e) {
       if (!(e instanceof CosError)) throw e;

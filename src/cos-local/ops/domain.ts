@@ -1,16 +1,16 @@
 // PUT/GET/DELETE Bucket domain (custom domains, 436/35868) and the lookup that routes a request by
-// its Host to the bucket a domain is bound to (DESIGN.md §4 addressing).
+// its Host to the bucket a domain is bound to (docs/cos-behaviour.md "Custom domains").
 // - A PUT replaces the bucket's whole configuration; names compare case-insensitively (DNS) and are
 //   returned as sent.
 // - A name bound to another bucket is refused with 409 unless ForcedReplacement is sent, which moves
 //   it here; ForcedReplacement for a name bound nowhere is 409 too (the SDK docs' PUT Bucket domain
 //   error table: "HTTP 409 Conflict"). Real COS first verifies ownership through the CNAME or TXT
 //   record; cos-local has no DNS and takes the claim as proven.
-// - At most 20 rules (cos-protocol.md §7.3, 436/35868).
+// - At most 20 rules (436/35868).
 // - Routing: an ENABLED rule of type REST serves the bucket like its default domain, WEBSITE like its
 //   static website domain. ACCELERATE rules are kept and returned but route nothing: cos-local has no
 //   global acceleration.
-// - GET without a configuration: 404 NoSuchDomainConfiguration (cos-protocol.md §7.2).
+// - GET without a configuration: 404 NoSuchDomainConfiguration (the code is our choice: docs/cos-behaviour.md "Errors").
 import { CosError } from '../../shared/errors/cos-error';
 import { buildDomainXml, parseDomainXml, type DomainConfiguration, type DomainRule } from '../../shared/xml/domain';
 import { readSmallBody } from '../body';

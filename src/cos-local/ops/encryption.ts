@@ -44,7 +44,7 @@ export function loadEncryption(meta: MetaStore, bucket: string): EncryptionConfi
 
 export const getBucketEncryption: OpHandler = async (ctx) => {
   const config = loadEncryption(ctx.store.meta, bucketOf(ctx).name);
-  // The SDKs turn this 404 into an empty configuration (cos-protocol.md §7.2).
+  // The SDKs turn this 404 into an empty configuration (cos-js-sdk-v5 1.10.1 src/base.js getBucketEncryption).
   if (!config) throw new CosError('NoSuchEncryptionConfiguration');
   return { xml: buildEncryptionXml(config) };
 };

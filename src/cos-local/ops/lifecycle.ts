@@ -29,7 +29,7 @@ export function loadLifecycle(json: string | undefined): LifecycleConfiguration 
 
 export const getBucketLifecycle: OpHandler = async (ctx) => {
   const config = loadLifecycle(ctx.store.meta.getConfig(bucketOf(ctx).name, LIFECYCLE_CONFIG));
-  // The SDKs turn this 404 into an empty rule list (cos-protocol.md §7.2).
+  // The SDKs turn this 404 into an empty rule list (cos-js-sdk-v5 1.10.1 src/base.js getBucketLifecycle).
   if (!config) throw new CosError('NoSuchLifecycleConfiguration');
   return { xml: buildLifecycleXml(config) };
 };

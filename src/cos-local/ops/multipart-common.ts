@@ -1,7 +1,7 @@
 // Shared by the multipart operations (Initiate 436/7746, Upload Part 436/7750, Upload Part - Copy
 // 436/8287, Complete 436/7742, List Parts 436/7747, Abort 436/7740): upload lookup, part numbers,
 // who initiated and owns an upload, and storing a part's bytes (ETag = quoted MD5, the SDKs' resume
-// check compares it with the MD5 of their local slice, cos-protocol.md §2.8).
+// check compares it with the MD5 of their local slice: cos-js-sdk-v5 1.10.1 src/advance.js getUploadIdAndPartList).
 import { createHash, randomBytes } from 'node:crypto';
 import { CosError } from '../../shared/errors/cos-error';
 import { Crc64 } from '../../shared/crc64/crc64';

@@ -1,5 +1,5 @@
 // POST Object (436/14690): a browser form upload to the bucket's `/`. The form authenticates
-// itself, in one of the two ways the official clients use (cos-protocol.md §6):
+// itself, in one of the two ways the official clients use (docs/cos-behaviour.md "POST Object"):
 //   - `policy` (base64 JSON) + `q-sign-algorithm`, `q-ak`, `q-key-time`, `q-signature`: the policy's
 //     expiration and conditions are enforced (content-length-range once the size is known);
 //   - `Signature`: an ordinary COS Authorization for `POST /` (or `/<key>`), as cos-wx-sdk-v5 sends.

@@ -1,7 +1,7 @@
 // PUT/GET Bucket referer (436/32492, 436/32493) and its effect: hotlink protection on object reads.
 // COS has no DELETE Bucket referer; a configuration is switched off with Status Disabled. GET on a
 // bucket that never had one answers NoSuchRefererConfiguration, which getBucketReferer of both SDKs
-// turns into an empty result (cos-protocol.md §7.2).
+// turns into an empty result (cos-js-sdk-v5 1.10.1 src/base.js getBucketReferer).
 import type { IncomingMessage } from 'node:http';
 import { CosError } from '../../shared/errors/cos-error';
 import { judgeReferer, type RefererVerdict } from '../../shared/referer/match';
@@ -41,8 +41,10 @@ const REFUSALS: Record<Exclude<RefererVerdict, 'allow'>, string> = {
 /**
  * Hotlink protection on an object read (GET/HEAD Object, and the static website's reads). It judges
  * anonymous and pre-signed-URL requests; a request signed in its `Authorization` header is not
- * referer-checked (DESIGN.md §4 "How cos-local's fidelity is judged"). Blocklist hits and allowlist
- * misses are 403 (seed 000 L9507-9508); AccessDenied is COS's 403 code (436/7730).
+ * referer-checked (what the official SDK suites expect of real COS; the public guide 436/13319 exempts
+ * pre-signed URLs too: docs/decisions.md, "Hotlink protection judges anonymous and pre-signed
+ * requests"). Blocklist hits and allowlist misses are 403 (436/13319); AccessDenied is COS's 403 code
+ * (436/7730).
  */
 export function enforceReferer(meta: MetaStore, bucket: string, req: IncomingMessage): void {
   const authorization = req.headers.authorization;

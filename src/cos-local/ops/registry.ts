@@ -52,7 +52,7 @@ export const OPS: Readonly<Record<OpId, OpSpec>> = Object.freeze({
   DeleteObject: { handle: deleteObject, bucket: 'existing' },
   OptionsObject: { handle: unreachable, bucket: 'none' },
   PutObjectCopy: { handle: putObjectCopy, bucket: 'existing' },
-  // Authorized key by key, as DeleteObject on each [seed 000 L1689] (ops/delete-objects.ts).
+  // Authorized key by key, as DeleteObject on each (tencentcloud 436/30580; ops/delete-objects.ts).
   DeleteMultipleObjects: { handle: deleteMultipleObjects, bucket: 'existing', selfAuthorized: true },
   PostObject: { handle: postObject, bucket: 'existing', selfAuthorized: true },
   AppendObject: { handle: appendObject, bucket: 'existing' },

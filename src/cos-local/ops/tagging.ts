@@ -26,7 +26,7 @@ export const putBucketTagging: OpHandler = async (ctx) => {
 
 export const getBucketTagging: OpHandler = async (ctx) => {
   const name = bucketOf(ctx).name;
-  // The SDKs turn this 404 into an empty tag set (cos-protocol.md §7.2).
+  // The SDKs turn this 404 into an empty tag set (cos-js-sdk-v5 1.10.1 src/base.js getBucketTagging).
   if (ctx.store.meta.getConfig(name, TAGGING_CONFIG) === undefined) throw new CosError('NoSuchTagSet');
   return { xml: buildTaggingXml(bucketTags(ctx.store.meta, name)) };
 };

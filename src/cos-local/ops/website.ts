@@ -1,7 +1,7 @@
 // PUT/GET/DELETE Bucket website (436/30617, 436/30616, 436/30629). The configuration is stored as its
 // parsed model, so GET returns exactly what was put; a new PUT replaces the old configuration
 // (436/31930). GET without one: NoSuchWebsiteConfiguration, which the SDKs' getBucketWebsite turns
-// into an empty WebsiteConfiguration (cos-protocol.md §7.2). Serving is in ../website/serve.ts.
+// into an empty WebsiteConfiguration (cos-js-sdk-v5 1.10.1 src/base.js). Serving is in ../website/serve.ts.
 import { CosError } from '../../shared/errors/cos-error';
 import { buildWebsiteXml, parseWebsiteXml, type WebsiteConfiguration } from '../../shared/xml/website';
 import { readSmallBody } from '../body';

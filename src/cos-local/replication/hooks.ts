@@ -1,8 +1,9 @@
-// Where client writes meet replication (PUT Bucket replication, 436/19223; seed-digest §8): a new object
-// version or delete marker of a bucket with an enabled rule for its key is queued in the transaction
-// that commits it, and the replicator is woken. Only client writes come through here: the replicator
-// writes replicas straight to the store, so a replica is never queued again and A→B plus B→A rules
-// do not loop ("it will not be replicated back to Bucket A" [seed 000 L4737]).
+// Where client writes meet replication (PUT Bucket replication, 436/19223; docs/cos-behaviour.md
+// "Replication"): a new object version or delete marker of a bucket with an enabled rule for its key is
+// queued in the transaction that commits it, and the replicator is woken. Only client writes come
+// through here: the replicator writes replicas straight to the store, so a replica is never queued
+// again and A→B plus B→A rules do not loop (replication is not transitive and replicas are not
+// replicated again: tencentcloud 436/19923).
 import { parseDestination, replicatesDeleteMarkers, rulesFor } from '../../shared/replication/validate';
 import type { ReplicationConfiguration } from '../../shared/xml/replication';
 import type { DeleteObjectResult, MetaStore, ObjectRecord, ReplicationTask, VersioningMode } from '../store/types';

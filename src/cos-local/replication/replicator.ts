@@ -1,11 +1,11 @@
-// The asynchronous replicator (PUT Bucket replication, 436/19223; seed-digest §8): copies queued object
-// versions and delete markers to their destination bucket, one task at a time, oldest first. It is woken
-// when a write queues a task (hooks.ts) and on start, so a queue left by a stopped or crashed process is
-// finished — no polling. Each copy commits in one transaction with its dequeue, so a restart in the middle
-// neither loses nor repeats one.
+// The asynchronous replicator (PUT Bucket replication, 436/19223; docs/cos-behaviour.md "Replication"):
+// copies queued object versions and delete markers to their destination bucket, one task at a time,
+// oldest first. It is woken when a write queues a task (hooks.ts) and on start, so a queue left by a
+// stopped or crashed process is finished — no polling. Each copy commits in one transaction with its
+// dequeue, so a restart in the middle neither loses nor repeats one.
 //
 // A replica keeps the source's key, version id, last-modified time, headers, metadata, tags and ACL
-// ("copies content including metadata and version ID" [seed 000 L4140-4142]), takes the rule's
+// (content, metadata and version id are replicated: tencentcloud 436/19237), takes the rule's
 // StorageClass (else the source's) and reports `x-cos-replication-status: REPLICA`; the source version
 // goes from PENDING to COMPLETED, or FAILED when the copy cannot be made (destination gone or no longer
 // versioned, the Role no longer allowed to write it, the source bytes gone) — S3's failure reasons; a

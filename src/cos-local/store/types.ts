@@ -120,7 +120,7 @@ export interface PartRecord {
   uploadId: string;
   partNumber: number;
   size: number;
-  /** Quoted MD5 of the part's bytes (the SDK's resume check compares it, cos-protocol.md §2.8). */
+  /** Quoted MD5 of the part's bytes (the SDK's resume check compares it: cos-js-sdk-v5 1.10.1 src/advance.js). */
   etag: string;
   lastModified: number;
   blobId: string;

@@ -1,5 +1,5 @@
 // STS GetFederationToken (Version 2018-08-13) exactly as qcloud-cos-sts 3.1.3 sends it
-// (cos-protocol.md §5): a form POST signed with signature v1, Policy URL-encoded once more than the
+// (sdk/sts.js getCredential): a form POST signed with signature v1, Policy URL-encoded once more than the
 // form does. Doc: https://www.tencentcloud.com/document/api/598/35838 — Name and Policy required,
 // DurationSeconds default 1800, at most 7200 for a root account and 129600 for a sub-account.
 // The caller is a permanent key of the accounts file; the temporary key it gets is stateless

@@ -1,4 +1,4 @@
-// The STS endpoint on cos-local's ports (DESIGN.md §4 "cos-local addressing": STS): a POST to `/`
+// The STS endpoint on cos-local's ports (docs/cos-behaviour.md "Temporary keys (STS)"): a POST to `/`
 // of a non-bucket host is a Tencent Cloud API call, not a COS request. It is answered in the
 // Tencent Cloud API JSON shape — `{"Response":{…,"RequestId"}}`, errors as `{"Response":{"Error":
 // {"Code","Message"},"RequestId"}}` with HTTP 200 (API 3.0 behaviour) — before any COS
@@ -33,7 +33,7 @@ function send(res: ServerResponse, ctx: StsContext, body: unknown): void {
     'Content-Type': 'application/json',
     'Content-Length': String(json.length),
     Date: new Date(ctx.nowMs).toUTCString(),
-    // Every cos-local response names its request (DESIGN.md §4); the body carries it as RequestId.
+    // Every cos-local response names its request (docs/cos-behaviour.md "Errors"); the body carries it as RequestId.
     'x-cos-request-id': ctx.requestId,
   });
   res.end(json);

@@ -1,5 +1,5 @@
 // Tencent Cloud API signature v1 (the "API 2.0" HmacSHA1/HmacSHA256 form signature) that
-// qcloud-cos-sts 3.1.3 uses for GetFederationToken (cos-protocol.md §5; sdk/sts.js getSignature):
+// qcloud-cos-sts 3.1.3 uses for GetFederationToken (sdk/sts.js getSignature):
 //   base64(HMAC(SecretKey, METHOD + host + path + '?' + sorted(k=v).join('&')))
 // over the RAW parameter values (no URL-encoding), every parameter except Signature, keys sorted
 // as JavaScript's default sort does. SignatureMethod absent means HmacSHA1.

@@ -1,14 +1,14 @@
-// The self-signed certificate of cos-local's HTTPS port (DESIGN.md §4 "cos-local addressing":
-// HTTPS): written to <dir>/cert.pem and <dir>/key.pem (0600), reused while it is still valid and
+// The self-signed certificate of cos-local's HTTPS port (docs/cos-behaviour.md "Addressing and
+// endpoints"): written to <dir>/cert.pem and <dir>/key.pem (0600), reused while it is still valid and
 // names every host below, so clients keep trusting it (NODE_EXTRA_CA_CERTS=<dir>/cert.pem) across
 // restarts. Generated in pure JS by `selfsigned` (WebCrypto), not the openssl CLI, which a fresh CI
-// machine may lack. An EC P-256 key: fast to make, accepted by Node and Chromium.
-// Names: loopback, `localhost` and `*.localhost` (what Chromium resolves to loopback), and the
-// production hosts the SDKs keep in Host/SNI when pointed at cos-local with `Ip` or a host mapping:
-// COS service and bucket hosts of the common regions (https://cloud.tencent.com/document/product/436/6224)
-// and the STS endpoints qcloud-cos-sts calls (cos-protocol.md §5). A wildcard covers one label only,
-// so bucket hosts need one `*.cos.<region>.<suffix>` name per region (Node's checkServerIdentity
-// refuses `*.localhost` itself as a `*.tld` wildcard; DESIGN lists it for clients that take it).
+// machine may lack. An EC P-256 key: fast to make, accepted by Node and Chromium. Names: loopback,
+// `localhost` and `*.localhost` (what Chromium resolves to loopback), and the production hosts the SDKs
+// keep in Host/SNI when pointed at cos-local with `Ip` or a host mapping: COS service and bucket hosts
+// of the common regions (https://cloud.tencent.com/document/product/436/6224) and the STS endpoints
+// qcloud-cos-sts calls (qcloud-cos-sts 3.1.3 sdk/sts.js). A wildcard covers one label only, so bucket
+// hosts need one `*.cos.<region>.<suffix>` name per region (Node's checkServerIdentity refuses
+// `*.localhost` itself as a `*.tld` wildcard; the certificate lists it for clients that take it).
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // `npm run cos-local -- --https-port N` as a user runs it: the `certificate:` line comes first
-// (DESIGN.md §4), the actual ports are printed (port 0 picks free ones), and a separate Node process
-// that trusts the certificate with NODE_EXTRA_CA_CERTS gets temporary keys from the HTTPS port with
-// qcloud-cos-sts — the recipe the README gives.
+// (docs/cos-behaviour.md "Addressing and endpoints"), the actual ports are printed (port 0 picks free
+// ones), and a separate Node process that trusts the certificate with NODE_EXTRA_CA_CERTS gets
+// temporary keys from the HTTPS port with qcloud-cos-sts — the recipe the README gives.
 import { spawn, execFile, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';

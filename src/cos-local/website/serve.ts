@@ -1,18 +1,18 @@
 // Requests on a static website host (`<bucket-appid>.cos-website.<region>.<suffix>`, and custom
 // domains of type WEBSITE). Sources, in the order the steps run:
 // - only GET and HEAD (OPTIONS is the CORS preflight, answered by the pipeline), and no query
-//   parameters: 405 MethodNotAllowed otherwise (COS error detail of ActionS3WebsiteFileGet; "GET/HEAD/
-//   OPTIONS Object" only, seed 001 L71);
+//   parameters: 405 MethodNotAllowed otherwise (COS error detail of ActionS3WebsiteFileGet; the
+//   website endpoint takes GET/HEAD/OPTIONS Object only: tencentcloud 436/30613);
 // - a bucket without a configuration: 404 NoSuchWebsiteConfiguration (same source);
 // - RedirectAllRequestsTo Protocol https: every plain-HTTP request is redirected (436/30617);
-// - KeyPrefixEquals routing rules, then the index document for `/` and `dir/` (436/30617;
-//   seed 000 L5463-5465), then AutoAddressing (`page` → `page.html`), then `dir` → 302 `dir/` when
-//   `dir/<index>` exists (ActionS3WebsiteFileGet);
+// - KeyPrefixEquals routing rules, then the index document for `/` and `dir/` (436/30617; no
+//   `index.htm` fallback: docs/cos-behaviour.md "Static website"), then AutoAddressing (`page` →
+//   `page.html`), then `dir` → 302 `dir/` when `dir/<index>` exists (ActionS3WebsiteFileGet);
 // - reads are anonymous and authorized as GET Object (a private bucket answers 403 Access Denied,
-//   seed 000 L5718-5720), with hotlink protection applied as on the default domain;
+//   docs/cos-behaviour.md "Static website"), with hotlink protection applied as on the default domain;
 // - a 403/404 takes the HttpErrorCodeReturnedEquals rule for its status, else the error document, with
-//   its original status unless OriginalHttpStatus is Disabled (200: the single-page-app case, seed 000
-//   L5476-5726), else an HTML error page (reply.ts sendHtmlError).
+//   its original status unless OriginalHttpStatus is Disabled (200: the single-page-app case,
+//   docs/cos-behaviour.md "Static website"), else an HTML error page (reply.ts sendHtmlError).
 // Redirect codes are rules.ts's. A rule with URLRedirect Disabled is NotImplemented: the docs do not
 // say what it does instead of redirecting.
 import type { IncomingMessage } from 'node:http';
