@@ -25,14 +25,8 @@ describe('RequestQuery', () => {
 
   const duplicates = ['prefix=a&prefix=b', 'prefix=a&Prefix=a', 'versions&Versions', 'x-cos-security-token=1&X-Cos-Security-Token=2', 'Prefix&prefix='];
   it.each(duplicates)('refuses %s with InvalidArgument', (raw) => {
-    let error: unknown;
-    try {
-      RequestQuery.parse(raw);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CosError);
-    expect((error as CosError).code).toBe('InvalidArgument');
+    expect(() => RequestQuery.parse(raw)).toThrow(CosError);
+    expect(() => RequestQuery.parse(raw)).toThrow(expect.objectContaining({ code: 'InvalidArgument' }));
   });
 
   it('keeps the parameters as sent for the signature', () => {

@@ -44,8 +44,8 @@ const status = async (cos: COS, bucket: { Bucket: string; Region: string }, Key:
 async function progress(cos: COS, bucket: { Bucket: string; Region: string }): Promise<ReplicationRuleProgress[]> {
   const r = await cos.request({ ...bucket, Method: 'GET', Action: 'replication', Query: { progress: '' }, RawBody: true } as COS.RequestParams);
   const parsed = parseReplicationProgressXml(String((r as { Body?: unknown }).Body));
-  if (!parsed) throw new Error('not a progress document');
-  return parsed;
+  if (!parsed.ok) throw new Error(`not a progress document: ${parsed.reason}`);
+  return parsed.value;
 }
 
 describe('replication configuration', () => {

@@ -17,17 +17,12 @@ import type BrowserCos from 'cos-js-sdk-v5';
 import COS from 'cos-nodejs-sdk-v5';
 import { defaultAccounts } from '../../src/cos-local/accounts';
 import { createCosLocal, type CosLocal } from '../../src/cos-local/app';
-import { IMPLEMENTED } from '../../src/cos-local/dispatch';
 import { openStore } from '../../src/cos-local/store/open-store';
 
 export const SECRET_ID = 'AKIDbrowserfidelity0000000000000000';
 export const SECRET_KEY = 'browserfidelitysecretkey00000000';
 export const APPID = '1250000000';
 export const REGION = 'ap-guangzhou';
-
-/** Whether cos-local dispatches an operation (dispatch.ts IMPLEMENTED). */
-export const implemented = (...ops: string[]): boolean => ops.every((op) => (IMPLEMENTED as readonly string[]).includes(op));
-export const MULTIPART_OPS = ['InitiateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload', 'ListParts', 'ListMultipartUploads'];
 
 /** Headers the suite's CORS rule exposes to the page (cos-protocol.md §2.10). */
 export const EXPOSED_HEADERS = [

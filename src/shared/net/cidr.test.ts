@@ -112,9 +112,9 @@ describe('malformed input, with the reason', () => {
   });
 
   it.each([
-    ['1.2.3.4/32', 'an address with a prefix'],
-    ['', 'no address'],
-  ])('readIp(%j) refuses: %s', (text) => {
-    expect(readIp(text).ok).toBe(false);
+    ['1.2.3.4/32', 'an address with a prefix', '"1.2.3.4/32" is not an IPv4 or IPv6 address'],
+    ['', 'no address', 'no address'],
+  ])('readIp(%j) refuses: %s', (text, _name, reason) => {
+    expect(readIp(text)).toEqual({ ok: false, reason });
   });
 });

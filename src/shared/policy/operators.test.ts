@@ -31,10 +31,18 @@ describe('parseOperator', () => {
     expect(parseOperator(written)).toMatchObject({ ok: false, suggestion });
   });
 
-  it.each(['numeric_equal_ignore_case', 'for_any_value:for_all_value:string_equal', 'string_contains', 'ForSomeValues:StringEquals', 'null_equal_if_exist', 'BinaryEquals'])(
-    'rejects %s',
-    (written) => expect(parseOperator(written).ok).toBe(false),
-  );
+  it.each([
+    ['numeric_equal_ignore_case', '_ignore_case applies to string operators only'],
+    ['for_any_value:for_all_value:string_equal', 'unknown condition operator'],
+    ['string_contains', 'unknown condition operator'],
+    ['ForSomeValues:StringEquals', 'unknown condition operator'],
+    ['null_equal_if_exist', 'null_equal takes no _if_exist or quantifier'],
+    ['BinaryEquals', 'unknown condition operator'],
+  ])('rejects %s: %s', (written, message) => {
+    const r = parseOperator(written);
+    expect(r.ok ? '' : r.message).toContain(message);
+    expect(r.ok ? '' : r.message).toContain(written);
+  });
 
   it('formats back to snake_case', () => {
     const r = parseOperator('ForAllValues:StringEqualsIgnoreCaseIfExists');

@@ -69,16 +69,19 @@ describe('AccessControlPolicy codec', () => {
   });
 
   it.each([
-    ['not XML', 'nope'],
-    ['wrong root', '<Other/>'],
-    ['no AccessControlList', '<AccessControlPolicy><Owner><ID>x</ID></Owner></AccessControlPolicy>'],
-    ['unknown permission', '<AccessControlPolicy><AccessControlList><Grant><Grantee><ID>x</ID></Grantee><Permission>ALL</Permission></Grant></AccessControlList></AccessControlPolicy>'],
-    ['grant without grantee', '<AccessControlPolicy><AccessControlList><Grant><Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>'],
-    ['grantee without ID or URI', '<AccessControlPolicy><AccessControlList><Grant><Grantee><DisplayName>x</DisplayName></Grantee><Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>'],
-    ['grantee with both ID and URI', `<AccessControlPolicy><AccessControlList><Grant><Grantee><ID>x</ID><URI>${ALL_USERS_URI}</URI></Grantee><Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>`],
-    ['owner without ID', '<AccessControlPolicy><Owner><DisplayName>x</DisplayName></Owner><AccessControlList/></AccessControlPolicy>'],
-    ['nested element as an ID', '<AccessControlPolicy><AccessControlList><Grant><Grantee><ID><x/></ID></Grantee><Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>'],
-  ])('rejects %s', (_name, xml) => {
-    expect(parseAclXml(xml).ok).toBe(false);
+    ['not XML', 'nope', expect.stringContaining('is not expected')],
+    ['wrong root', '<Other/>', 'the root element must be AccessControlPolicy'],
+    ['no AccessControlList', '<AccessControlPolicy><Owner><ID>x</ID></Owner></AccessControlPolicy>', 'AccessControlList is required'],
+    ['unknown permission', '<AccessControlPolicy><AccessControlList><Grant><Grantee><ID>x</ID></Grantee><Permission>ALL</Permission></Grant></AccessControlList></AccessControlPolicy>',
+      'Permission must be one of READ, WRITE, FULL_CONTROL, READ_ACP, WRITE_ACP'],
+    ['grant without grantee', '<AccessControlPolicy><AccessControlList><Grant><Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>', 'Grant needs a Grantee element'],
+    ['grantee without ID or URI', '<AccessControlPolicy><AccessControlList><Grant><Grantee><DisplayName>x</DisplayName></Grantee><Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>',
+      'a Grantee needs an ID or a URI'],
+    ['grantee with both ID and URI', `<AccessControlPolicy><AccessControlList><Grant><Grantee><ID>x</ID><URI>${ALL_USERS_URI}</URI></Grantee><Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>`,
+      'a Grantee has either an ID or a URI'],
+    ['owner without ID', '<AccessControlPolicy><Owner><DisplayName>x</DisplayName></Owner><AccessControlList/></AccessControlPolicy>', 'Owner needs an ID'],
+    ['nested element as an ID', '<AccessControlPolicy><AccessControlList><Grant><Grantee><ID><x/></ID></Grantee><Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>', 'malformed Grantee'],
+  ])('rejects %s', (_name, xml, reason) => {
+    expect(parseAclXml(xml)).toEqual({ ok: false, reason });
   });
 });

@@ -15,6 +15,6 @@ describe('copy result codec (436/10881, 436/8287)', () => {
   });
 
   it('refuses another root', () => {
-    expect(parseCopyResultXml('<Error/>').ok).toBe(false);
+    expect(parseCopyResultXml('<Error/>')).toEqual({ ok: false, reason: 'the root element must be CopyObjectResult or CopyPartResult' });
   });
 });

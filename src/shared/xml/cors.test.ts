@@ -42,14 +42,14 @@ describe('CORSConfiguration codec', () => {
   });
 
   it.each([
-    ['not XML', 'nope'],
-    ['wrong root', '<Other><CORSRule/></Other>'],
-    ['no rule', '<CORSConfiguration></CORSConfiguration>'],
-    ['rule without origin', '<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>'],
-    ['rule without method', '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin></CORSRule></CORSConfiguration>'],
-    ['nested element as a value', '<CORSConfiguration><CORSRule><AllowedOrigin><x/></AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>'],
-    ['unclosed tag', '<CORSConfiguration><CORSRule>'],
-  ])('rejects %s', (_name, xml) => {
-    expect(parseCorsXml(xml).ok).toBe(false);
+    ['not XML', 'nope', expect.stringContaining('is not expected')],
+    ['wrong root', '<Other><CORSRule/></Other>', 'the root element must be CORSConfiguration'],
+    ['no rule', '<CORSConfiguration></CORSConfiguration>', 'at least one CORSRule is required'],
+    ['rule without origin', '<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>', 'CORSRule needs an AllowedOrigin'],
+    ['rule without method', '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin></CORSRule></CORSConfiguration>', 'CORSRule needs an AllowedMethod'],
+    ['nested element as a value', '<CORSConfiguration><CORSRule><AllowedOrigin><x/></AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>', 'malformed CORSRule'],
+    ['unclosed tag', '<CORSConfiguration><CORSRule>', expect.stringMatching(/CORSConfiguration.*CORSRule/)],
+  ])('rejects %s', (_name, xml, reason) => {
+    expect(parseCorsXml(xml)).toEqual({ ok: false, reason });
   });
 });

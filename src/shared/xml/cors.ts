@@ -2,7 +2,7 @@
 // https://cloud.tencent.com/document/product/436/8274 (GET).
 // Values are kept verbatim and lists in their order (the SDK suites compare what they put with
 // what they get); element order in the input is free (cos-js-sdk-v5 puts MaxAgeSeconds first).
-import { buildXml, child, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, child, emptyOr, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
 
 export interface CorsRule {
   id?: string;
@@ -62,7 +62,8 @@ function parseRule(node: XmlNode): CorsRule | string {
 export function parseCorsXml(xml: string): XmlParseResult<CorsConfiguration> {
   const parsed = parseXml(xml, ARRAYS);
   if (!parsed.ok) return parsed;
-  const root = child(parsed.value[ROOT]);
+  // An empty root (`<CORSConfiguration/>`) is refused below for having no rule.
+  const root = emptyOr(parsed.value[ROOT]);
   if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
   const rules: CorsRule[] = [];
   for (const node of list(root['CORSRule'])) {

@@ -26,14 +26,15 @@ describe('DomainConfiguration codec', () => {
   });
 
   it.each([
-    ['not XML', 'x'],
-    ['no rule (what the SDK sends for an empty list)', '<DomainConfiguration></DomainConfiguration>'],
-    ['bad Status', '<DomainConfiguration><DomainRule><Status>ON</Status><Name>a.com</Name><Type>REST</Type></DomainRule></DomainConfiguration>'],
-    ['lower-case Status', '<DomainConfiguration><DomainRule><Status>enabled</Status><Name>a.com</Name><Type>REST</Type></DomainRule></DomainConfiguration>'],
-    ['bad Type', '<DomainConfiguration><DomainRule><Status>ENABLED</Status><Name>a.com</Name><Type>CDN</Type></DomainRule></DomainConfiguration>'],
-    ['no Name', '<DomainConfiguration><DomainRule><Status>ENABLED</Status><Type>REST</Type></DomainRule></DomainConfiguration>'],
-    ['bad ForcedReplacement', '<DomainConfiguration><DomainRule><Status>ENABLED</Status><Name>a.com</Name><Type>REST</Type><ForcedReplacement>A</ForcedReplacement></DomainRule></DomainConfiguration>'],
-  ])('rejects %s', (_name, xml) => {
-    expect(parseDomainXml(xml).ok).toBe(false);
+    ['not XML', 'x', expect.stringContaining('is not expected')],
+    ['no rule (what the SDK sends for an empty list)', '<DomainConfiguration></DomainConfiguration>', 'at least one DomainRule is required'],
+    ['bad Status', '<DomainConfiguration><DomainRule><Status>ON</Status><Name>a.com</Name><Type>REST</Type></DomainRule></DomainConfiguration>', 'Status must be ENABLED or DISABLED'],
+    ['lower-case Status', '<DomainConfiguration><DomainRule><Status>enabled</Status><Name>a.com</Name><Type>REST</Type></DomainRule></DomainConfiguration>', 'Status must be ENABLED or DISABLED'],
+    ['bad Type', '<DomainConfiguration><DomainRule><Status>ENABLED</Status><Name>a.com</Name><Type>CDN</Type></DomainRule></DomainConfiguration>', 'Type must be REST, WEBSITE or ACCELERATE'],
+    ['no Name', '<DomainConfiguration><DomainRule><Status>ENABLED</Status><Type>REST</Type></DomainRule></DomainConfiguration>', 'Name is required'],
+    ['bad ForcedReplacement', '<DomainConfiguration><DomainRule><Status>ENABLED</Status><Name>a.com</Name><Type>REST</Type><ForcedReplacement>A</ForcedReplacement></DomainRule></DomainConfiguration>',
+      'ForcedReplacement must be CNAME or TXT'],
+  ])('rejects %s', (_name, xml, reason) => {
+    expect(parseDomainXml(xml)).toEqual({ ok: false, reason });
   });
 });

@@ -32,12 +32,14 @@ describe('ServerSideEncryptionConfiguration codec', () => {
   });
 
   it.each([
-    ['no rule (the SDK suite\'s empty put)', '<ServerSideEncryptionConfiguration></ServerSideEncryptionConfiguration>'],
-    ['wrong root', '<EncryptionConfiguration><Rule/></EncryptionConfiguration>'],
-    ['default without algorithm', '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault/></Rule></ServerSideEncryptionConfiguration>'],
-    ['nested algorithm', '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm><x/></SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>'],
-    ['not XML', 'AES256'],
-  ])('rejects %s', (_name, xml) => {
-    expect(parseEncryptionXml(xml).ok).toBe(false);
+    ['no rule (the SDK suite\'s empty put)', '<ServerSideEncryptionConfiguration></ServerSideEncryptionConfiguration>', 'a Rule is required'],
+    ['wrong root', '<EncryptionConfiguration><Rule/></EncryptionConfiguration>', 'the root element must be ServerSideEncryptionConfiguration'],
+    ['default without algorithm', '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault/></Rule></ServerSideEncryptionConfiguration>',
+      'ApplyServerSideEncryptionByDefault needs an SSEAlgorithm'],
+    ['nested algorithm', '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm><x/></SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>',
+      'ApplyServerSideEncryptionByDefault needs an SSEAlgorithm'],
+    ['not XML', 'AES256', expect.stringContaining('is not expected')],
+  ])('rejects %s', (_name, xml, reason) => {
+    expect(parseEncryptionXml(xml)).toEqual({ ok: false, reason });
   });
 });

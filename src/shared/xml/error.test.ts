@@ -7,10 +7,13 @@ describe('Error body', () => {
     const xml = buildErrorXml(e);
     expect(xml).toContain('<Code>NoSuchKey</Code>');
     expect(xml).toContain('&lt;b&gt; &amp;');
-    expect(parseErrorXml(xml)).toEqual(e);
+    expect(parseErrorXml(xml)).toEqual({ ok: true, value: e });
   });
-  it('rejects what is not an Error document', () => {
-    expect(parseErrorXml('<Other/>')).toBeUndefined();
-    expect(parseErrorXml('not xml')).toBeUndefined();
+  it.each([
+    ['another root', '<Other/>', 'the root element must be Error'],
+    ['an empty root', '<Error/>', 'the root element must be Error'],
+    ['not XML', 'not xml', expect.stringContaining('is not expected')],
+  ])('rejects %s', (_name, xml, reason) => {
+    expect(parseErrorXml(xml)).toEqual({ ok: false, reason });
   });
 });

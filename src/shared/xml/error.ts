@@ -1,5 +1,5 @@
 // The <Error> body of every COS error response. Doc: https://cloud.tencent.com/document/product/436/7730
-import { buildXml, parseXml, text, child } from './codec';
+import { buildXml, parseXml, text, child, type XmlParseResult } from './codec';
 
 export interface ErrorBody {
   code: string;
@@ -19,16 +19,19 @@ export function buildErrorXml(e: ErrorBody): string {
   });
 }
 
-export function parseErrorXml(xml: string): ErrorBody | undefined {
+export function parseErrorXml(xml: string): XmlParseResult<ErrorBody> {
   const parsed = parseXml(xml);
-  if (!parsed.ok) return undefined;
+  if (!parsed.ok) return parsed;
   const e = child(parsed.value['Error']);
-  if (!e) return undefined;
+  if (!e) return { ok: false, reason: 'the root element must be Error' };
   return {
-    code: text(e['Code']),
-    message: text(e['Message']),
-    resource: text(e['Resource']),
-    requestId: text(e['RequestId']),
-    traceId: text(e['TraceId']),
+    ok: true,
+    value: {
+      code: text(e['Code']),
+      message: text(e['Message']),
+      resource: text(e['Resource']),
+      requestId: text(e['RequestId']),
+      traceId: text(e['TraceId']),
+    },
   };
 }

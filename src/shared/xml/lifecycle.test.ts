@@ -55,27 +55,30 @@ describe('LifecycleConfiguration codec', () => {
   });
 
   it.each([
-    ['size filters', '<Filter><And><Prefix>a</Prefix><ObjectSizeGreaterThan>1</ObjectSizeGreaterThan></And></Filter><Status>Enabled</Status><Expiration><Days>1</Days></Expiration>'],
-    ['PrefixNotEquals', '<Filter><PrefixNotEquals>a</PrefixNotEquals></Filter><Status>Enabled</Status><Expiration><Days>1</Days></Expiration>'],
-    ['access-frequency transitions', '<Filter/><Status>Enabled</Status><Transition><AccessFrequency/><StorageClass>STANDARD_IA</StorageClass></Transition>'],
-    ['the legacy rule-level Prefix', '<Prefix>a</Prefix><Status>Enabled</Status><Expiration><Days>1</Days></Expiration>'],
-  ])('reports %s as unsupported', (_name, rule) => {
-    expect(parseLifecycleXml(wrap(rule))).toMatchObject({ ok: false, unsupported: true });
+    ['size filters', '<Filter><And><Prefix>a</Prefix><ObjectSizeGreaterThan>1</ObjectSizeGreaterThan></And></Filter><Status>Enabled</Status><Expiration><Days>1</Days></Expiration>',
+      'And.ObjectSizeGreaterThan is not implemented by cos-local'],
+    ['PrefixNotEquals', '<Filter><PrefixNotEquals>a</PrefixNotEquals></Filter><Status>Enabled</Status><Expiration><Days>1</Days></Expiration>',
+      'Filter.PrefixNotEquals is not implemented by cos-local'],
+    ['access-frequency transitions', '<Filter/><Status>Enabled</Status><Transition><AccessFrequency/><StorageClass>STANDARD_IA</StorageClass></Transition>',
+      'Transition.AccessFrequency is not implemented by cos-local'],
+    ['the legacy rule-level Prefix', '<Prefix>a</Prefix><Status>Enabled</Status><Expiration><Days>1</Days></Expiration>', 'Rule.Prefix is not implemented by cos-local'],
+  ])('reports %s as unsupported', (_name, rule, reason) => {
+    expect(parseLifecycleXml(wrap(rule))).toEqual({ ok: false, reason, unsupported: true });
   });
 
   it.each([
-    ['no rule', '<LifecycleConfiguration></LifecycleConfiguration>'],
-    ['no filter', wrap('<Status>Enabled</Status><Expiration><Days>1</Days></Expiration>')],
-    ['no status', wrap('<Filter/><Expiration><Days>1</Days></Expiration>')],
-    ['two filter conditions', wrap('<Filter><Prefix>a</Prefix><Tag><Key>k</Key><Value>v</Value></Tag></Filter><Status>Enabled</Status><Expiration><Days>1</Days></Expiration>')],
-    ['a transition without class', wrap('<Filter/><Status>Enabled</Status><Transition><Days>1</Days></Transition>')],
-    ['two expirations', wrap('<Filter/><Status>Enabled</Status><Expiration><Days>1</Days></Expiration><Expiration><Days>2</Days></Expiration>')],
-    ['an unknown element', wrap('<Filter/><Status>Enabled</Status><Delete/>')],
-    ['a tag without key', wrap('<Filter><Tag><Value>v</Value></Tag></Filter><Status>Enabled</Status><Expiration><Days>1</Days></Expiration>')],
-    ['wrong root', '<Lifecycle><Rule/></Lifecycle>'],
-  ])('rejects %s as malformed', (_name, xml) => {
-    const r = parseLifecycleXml(xml);
-    expect(r.ok).toBe(false);
-    expect(r.ok === false && r.unsupported).toBeFalsy();
+    ['no rule', '<LifecycleConfiguration></LifecycleConfiguration>', 'at least one Rule is required'],
+    ['no filter', wrap('<Status>Enabled</Status><Expiration><Days>1</Days></Expiration>'), 'Rule needs a Filter'],
+    ['no status', wrap('<Filter/><Expiration><Days>1</Days></Expiration>'), 'Rule needs Status'],
+    ['two filter conditions', wrap('<Filter><Prefix>a</Prefix><Tag><Key>k</Key><Value>v</Value></Tag></Filter><Status>Enabled</Status><Expiration><Days>1</Days></Expiration>'),
+      'Filter takes exactly one of Prefix, Tag and And'],
+    ['a transition without class', wrap('<Filter/><Status>Enabled</Status><Transition><Days>1</Days></Transition>'), 'Transition needs StorageClass'],
+    ['two expirations', wrap('<Filter/><Status>Enabled</Status><Expiration><Days>1</Days></Expiration><Expiration><Days>2</Days></Expiration>'), 'a Rule takes one Expiration'],
+    ['an unknown element', wrap('<Filter/><Status>Enabled</Status><Delete/>'), 'unknown element Rule.Delete'],
+    ['a tag without key', wrap('<Filter><Tag><Value>v</Value></Tag></Filter><Status>Enabled</Status><Expiration><Days>1</Days></Expiration>'), 'Tag needs Key'],
+    ['wrong root', '<Lifecycle><Rule/></Lifecycle>', 'LifecycleConfiguration must be an element'],
+  ])('rejects %s as malformed', (_name, xml, reason) => {
+    // toEqual: no `unsupported` flag, so COS answers MalformedXML, not NotImplemented.
+    expect(parseLifecycleXml(xml)).toEqual({ ok: false, reason });
   });
 });

@@ -29,6 +29,6 @@ describe('ListVersionsResult codec (436/35521)', () => {
   });
 
   it('refuses another root', () => {
-    expect(parseListVersionsXml('<ListBucketResult/>').ok).toBe(false);
+    expect(parseListVersionsXml('<ListBucketResult/>')).toEqual({ ok: false, reason: 'the root element must be ListVersionsResult' });
   });
 });

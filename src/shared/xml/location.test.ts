@@ -9,10 +9,10 @@ describe('location codec', () => {
   });
 
   it.each([
-    ['another root', '<Location>ap-guangzhou</Location>'],
-    ['an empty root', '<LocationConstraint/>'],
-    ['not XML', 'ap-guangzhou'],
-  ])('refuses %s', (_name, xml) => {
-    expect(parseLocationXml(xml).ok).toBe(false);
+    ['another root', '<Location>ap-guangzhou</Location>', 'the root element must be LocationConstraint with the region'],
+    ['an empty root', '<LocationConstraint/>', 'the root element must be LocationConstraint with the region'],
+    ['not XML', 'ap-guangzhou', expect.stringContaining('is not expected')],
+  ])('refuses %s', (_name, xml, reason) => {
+    expect(parseLocationXml(xml)).toEqual({ ok: false, reason });
   });
 });

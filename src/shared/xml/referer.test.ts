@@ -38,16 +38,22 @@ describe('RefererConfiguration codec', () => {
   });
 
   it.each([
-    ['not XML', 'nope'],
-    ['wrong root', '<Other/>'],
-    ['no Status', '<RefererConfiguration><RefererType>White-List</RefererType><DomainList><Domain>a</Domain></DomainList></RefererConfiguration>'],
-    ['bad Status', '<RefererConfiguration><Status>On</Status><RefererType>White-List</RefererType><DomainList><Domain>a</Domain></DomainList></RefererConfiguration>'],
-    ['bad RefererType', '<RefererConfiguration><Status>Enabled</Status><RefererType>Allow-List</RefererType><DomainList><Domain>a</Domain></DomainList></RefererConfiguration>'],
-    ['bad EmptyReferConfiguration', '<RefererConfiguration><Status>Enabled</Status><RefererType>White-List</RefererType><DomainList><Domain>a</Domain></DomainList><EmptyReferConfiguration>Yes</EmptyReferConfiguration></RefererConfiguration>'],
-    ['enabled without domains', '<RefererConfiguration><Status>Enabled</Status><RefererType>White-List</RefererType></RefererConfiguration>'],
-    ['empty domain', '<RefererConfiguration><Status>Enabled</Status><RefererType>White-List</RefererType><DomainList><Domain></Domain></DomainList></RefererConfiguration>'],
-    ['nested domain', '<RefererConfiguration><Status>Enabled</Status><RefererType>White-List</RefererType><DomainList><Domain><x/></Domain></DomainList></RefererConfiguration>'],
-  ])('rejects %s', (_name, xml) => {
-    expect(parseRefererXml(xml).ok).toBe(false);
+    ['not XML', 'nope', expect.stringContaining('is not expected')],
+    ['wrong root', '<Other/>', 'the root element must be RefererConfiguration'],
+    ['no Status', '<RefererConfiguration><RefererType>White-List</RefererType><DomainList><Domain>a</Domain></DomainList></RefererConfiguration>', 'Status must be Enabled or Disabled'],
+    ['bad Status', '<RefererConfiguration><Status>On</Status><RefererType>White-List</RefererType><DomainList><Domain>a</Domain></DomainList></RefererConfiguration>',
+      'Status must be Enabled or Disabled'],
+    ['bad RefererType', '<RefererConfiguration><Status>Enabled</Status><RefererType>Allow-List</RefererType><DomainList><Domain>a</Domain></DomainList></RefererConfiguration>',
+      'RefererType must be Black-List or White-List'],
+    ['bad EmptyReferConfiguration', '<RefererConfiguration><Status>Enabled</Status><RefererType>White-List</RefererType><DomainList><Domain>a</Domain></DomainList><EmptyReferConfiguration>Yes</EmptyReferConfiguration></RefererConfiguration>',
+      'EmptyReferConfiguration must be Allow or Deny'],
+    ['enabled without domains', '<RefererConfiguration><Status>Enabled</Status><RefererType>White-List</RefererType></RefererConfiguration>',
+      'DomainList needs a Domain when Status is Enabled'],
+    ['empty domain', '<RefererConfiguration><Status>Enabled</Status><RefererType>White-List</RefererType><DomainList><Domain></Domain></DomainList></RefererConfiguration>',
+      'a Domain is empty'],
+    ['nested domain', '<RefererConfiguration><Status>Enabled</Status><RefererType>White-List</RefererType><DomainList><Domain><x/></Domain></DomainList></RefererConfiguration>',
+      'malformed RefererConfiguration'],
+  ])('rejects %s', (_name, xml, reason) => {
+    expect(parseRefererXml(xml)).toEqual({ ok: false, reason });
   });
 });

@@ -41,26 +41,31 @@ describe('ReplicationConfiguration codec', () => {
   it('reports the KMS elements as unsupported, not malformed', () => {
     const xml = '<ReplicationConfiguration><Role>r</Role><Rule><Status>Enabled</Status><Destination><Bucket>b</Bucket>' +
       '<EncryptionConfiguration><ReplicaKmsKeyID>k</ReplicaKmsKeyID></EncryptionConfiguration></Destination></Rule></ReplicationConfiguration>';
-    expect(parseReplicationXml(xml)).toMatchObject({ ok: false, unsupported: true });
+    expect(parseReplicationXml(xml)).toEqual({
+      ok: false, reason: 'Destination.EncryptionConfiguration (SSE-KMS) is not implemented by cos-local', unsupported: true,
+    });
   });
 
   it.each([
-    ['no role', '<ReplicationConfiguration><Rule><Status>Enabled</Status><Destination><Bucket>b</Bucket></Destination></Rule></ReplicationConfiguration>'],
-    ['no rule', '<ReplicationConfiguration><Role>r</Role></ReplicationConfiguration>'],
-    ['no destination', '<ReplicationConfiguration><Role>r</Role><Rule><Status>Enabled</Status></Rule></ReplicationConfiguration>'],
-    ['no status', '<ReplicationConfiguration><Role>r</Role><Rule><Destination><Bucket>b</Bucket></Destination></Rule></ReplicationConfiguration>'],
-    ['unknown element', '<ReplicationConfiguration><Role>r</Role><Rule><Status>Enabled</Status><Filter/><Destination><Bucket>b</Bucket></Destination></Rule></ReplicationConfiguration>'],
-    ['repeated role', '<ReplicationConfiguration><Role>r</Role><Role>s</Role><Rule><Status>Enabled</Status><Destination><Bucket>b</Bucket></Destination></Rule></ReplicationConfiguration>'],
-    ['marker without status', '<ReplicationConfiguration><Role>r</Role><Rule><Status>Enabled</Status><Destination><Bucket>b</Bucket></Destination><DeleteMarkerReplication/></Rule></ReplicationConfiguration>'],
-  ])('rejects %s as malformed', (_name, xml) => {
-    const r = parseReplicationXml(xml);
-    expect(r.ok).toBe(false);
-    expect(r.ok === false && r.unsupported).toBeFalsy();
+    ['no role', '<ReplicationConfiguration><Rule><Status>Enabled</Status><Destination><Bucket>b</Bucket></Destination></Rule></ReplicationConfiguration>', 'a Role is required'],
+    ['no rule', '<ReplicationConfiguration><Role>r</Role></ReplicationConfiguration>', 'at least one Rule is required'],
+    ['no destination', '<ReplicationConfiguration><Role>r</Role><Rule><Status>Enabled</Status></Rule></ReplicationConfiguration>', 'Rule needs a Destination'],
+    ['no status', '<ReplicationConfiguration><Role>r</Role><Rule><Destination><Bucket>b</Bucket></Destination></Rule></ReplicationConfiguration>', 'Rule needs a Status'],
+    ['unknown element', '<ReplicationConfiguration><Role>r</Role><Rule><Status>Enabled</Status><Filter/><Destination><Bucket>b</Bucket></Destination></Rule></ReplicationConfiguration>',
+      'unknown element Rule.Filter'],
+    ['repeated role', '<ReplicationConfiguration><Role>r</Role><Role>s</Role><Rule><Status>Enabled</Status><Destination><Bucket>b</Bucket></Destination></Rule></ReplicationConfiguration>',
+      'Role must be text'],
+    ['marker without status', '<ReplicationConfiguration><Role>r</Role><Rule><Status>Enabled</Status><Destination><Bucket>b</Bucket></Destination><DeleteMarkerReplication/></Rule></ReplicationConfiguration>',
+      'DeleteMarkerReplication needs a Status'],
+  ])('rejects %s as malformed', (_name, xml, reason) => {
+    // toEqual: no `unsupported` flag, so COS answers MalformedXML, not NotImplemented.
+    expect(parseReplicationXml(xml)).toEqual({ ok: false, reason });
   });
 
   it('builds and parses the cos-local progress document', () => {
     const rules = [{ id: 'r1', pending: 2, completed: 5, failed: 1, lastCompleted: '2024-01-01T00:00:00.000Z' }, { id: '#2', pending: 0, completed: 0, failed: 0 }];
-    expect(parseReplicationProgressXml(buildReplicationProgressXml(rules))).toEqual(rules);
-    expect(parseReplicationProgressXml('<ReplicationConfiguration/>')).toBeUndefined();
+    expect(parseReplicationProgressXml(buildReplicationProgressXml(rules))).toEqual({ ok: true, value: rules });
+    expect(parseReplicationProgressXml('<ReplicationConfiguration/>')).toEqual({ ok: false, reason: 'the root element must be ReplicationProgress' });
+    expect(parseReplicationProgressXml('<ReplicationProgress><Rule>1</Rule></ReplicationProgress>')).toEqual({ ok: false, reason: 'Rule must be an element' });
   });
 });

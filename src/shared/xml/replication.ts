@@ -4,7 +4,7 @@
 // src/shared/replication/validate.ts. The KMS parts of the doc (Destination.EncryptionConfiguration,
 // SourceSelectionCriteria) need a key service cos-local does not have: reported as `unsupported`
 // (NotImplemented). Any other unknown element is malformed.
-import { buildXml, emptyOr, list, parseXml, type XmlNode, type XmlObject } from './codec';
+import { buildXml, emptyOr, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
 
 export interface ReplicationDestination {
   /** `qcs::cos:<region>::<bucket-appid>`, as sent. */
@@ -144,19 +144,19 @@ export function buildReplicationProgressXml(rules: readonly ReplicationRuleProgr
 }
 
 /** Parses what buildReplicationProgressXml built (for clients such as the console). */
-export function parseReplicationProgressXml(xml: string): ReplicationRuleProgress[] | undefined {
+export function parseReplicationProgressXml(xml: string): XmlParseResult<ReplicationRuleProgress[]> {
   const parsed = parseXml(xml, ['ReplicationProgress.Rule']);
-  if (!parsed.ok) return undefined;
+  if (!parsed.ok) return parsed;
   const root = emptyOr(parsed.value['ReplicationProgress']);
-  if (!root) return undefined;
+  if (!root) return { ok: false, reason: 'the root element must be ReplicationProgress' };
   const out: ReplicationRuleProgress[] = [];
   for (const node of list(root['Rule'])) {
     const r = emptyOr(node);
-    if (!r) return undefined;
+    if (!r) return { ok: false, reason: 'Rule must be an element' };
     const text = (n: string): string => (typeof r[n] === 'string' ? r[n] : '');
     const entry: ReplicationRuleProgress = { id: text('ID'), pending: Number(text('Pending')), completed: Number(text('Completed')), failed: Number(text('Failed')) };
     if (r['LastCompleted'] !== undefined) entry.lastCompleted = text('LastCompleted');
     out.push(entry);
   }
-  return out;
+  return { ok: true, value: out };
 }

@@ -16,10 +16,13 @@ describe('tagging codec', () => {
   });
 
   it.each([
-    '<Tagging><TagSet><Tag><Value>1</Value></Tag></TagSet></Tagging>',
-    '<Tags/>',
-    'not xml',
-  ])('refuses %s', (xml) => {
-    expect(parseTaggingXml(xml).ok).toBe(false);
+    ['<Tagging><TagSet><Tag><Value>1</Value></Tag></TagSet></Tagging>', 'every Tag needs a Key'],
+    ['<Tagging><TagSet><Tag><Key><a/></Key></Tag></TagSet></Tagging>', 'every Tag needs a Key'],
+    ['<Tagging><TagSet><Tag><Key>k</Key><Value><a/></Value></Tag></TagSet></Tagging>', 'a tag Value must be text'],
+    ['<Tagging><TagSet>x</TagSet></Tagging>', 'TagSet must be an element'],
+    ['<Tags/>', 'the root element must be Tagging'],
+    ['not xml', expect.stringContaining('is not expected')],
+  ])('refuses %s', (xml, reason) => {
+    expect(parseTaggingXml(xml)).toEqual({ ok: false, reason });
   });
 });

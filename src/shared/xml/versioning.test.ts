@@ -14,10 +14,8 @@ describe('versioning codec', () => {
     ['<VersioningConfiguration><Status>On</Status></VersioningConfiguration>', 'Status must be Enabled or Suspended'],
     ['<VersioningConfiguration/>', 'Status must be Enabled or Suspended'],
     ['<Other><Status>Enabled</Status></Other>', 'the root element must be VersioningConfiguration'],
-    ['<VersioningConfiguration><Status>Enabled', undefined],
+    ['<VersioningConfiguration><Status>Enabled', expect.stringMatching(/VersioningConfiguration.*Status/)],
   ])('refuses %s', (xml, reason) => {
-    const r = parseVersioningXml(xml);
-    expect(r.ok).toBe(false);
-    if (reason !== undefined && !r.ok) expect(r.reason).toBe(reason);
+    expect(parseVersioningXml(xml)).toEqual({ ok: false, reason });
   });
 });

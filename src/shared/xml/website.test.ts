@@ -50,13 +50,13 @@ describe('WebsiteConfiguration codec', () => {
   });
 
   it.each([
-    ['not XML', '<'],
-    ['wrong root', '<Website><IndexDocument><Suffix>i</Suffix></IndexDocument></Website>'],
-    ['no IndexDocument', '<WebsiteConfiguration><ErrorDocument><Key>e</Key></ErrorDocument></WebsiteConfiguration>'],
-    ['no Suffix', '<WebsiteConfiguration><IndexDocument/></WebsiteConfiguration>'],
-    ['ErrorDocument without Key', '<WebsiteConfiguration><IndexDocument><Suffix>i</Suffix></IndexDocument><ErrorDocument/></WebsiteConfiguration>'],
-    ['nested Suffix', '<WebsiteConfiguration><IndexDocument><Suffix><a/></Suffix></IndexDocument></WebsiteConfiguration>'],
-  ])('rejects %s', (_name, xml) => {
-    expect(parseWebsiteXml(xml).ok).toBe(false);
+    ['not XML', '<', expect.stringContaining("after '<'")],
+    ['wrong root', '<Website><IndexDocument><Suffix>i</Suffix></IndexDocument></Website>', 'the root element must be WebsiteConfiguration'],
+    ['no IndexDocument', '<WebsiteConfiguration><ErrorDocument><Key>e</Key></ErrorDocument></WebsiteConfiguration>', 'IndexDocument is required'],
+    ['no Suffix', '<WebsiteConfiguration><IndexDocument/></WebsiteConfiguration>', 'IndexDocument.Suffix is required'],
+    ['ErrorDocument without Key', '<WebsiteConfiguration><IndexDocument><Suffix>i</Suffix></IndexDocument><ErrorDocument/></WebsiteConfiguration>', 'ErrorDocument.Key is required'],
+    ['nested Suffix', '<WebsiteConfiguration><IndexDocument><Suffix><a/></Suffix></IndexDocument></WebsiteConfiguration>', 'IndexDocument.Suffix must be text'],
+  ])('rejects %s', (_name, xml, reason) => {
+    expect(parseWebsiteXml(xml)).toEqual({ ok: false, reason });
   });
 });
