@@ -1,4 +1,4 @@
-// Debian's Chromium for every e2e config (never a downloaded browser: toolchain.md §6), with the
+// Debian's Chromium for every e2e config (never a downloaded browser: README "Quick start"), with the
 // flags that keep it quiet and deterministic in CI.
 export const CHROMIUM_EXECUTABLE = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 

@@ -1,6 +1,6 @@
 // e2e: the real console (scripts/start.ts, exactly what `npm start` runs) with cos-local and seeded
 // demo data, on test ports and a fresh data directory, driven in Debian's Chromium (never a
-// downloaded browser: toolchain.md §6).
+// downloaded browser: README "Quick start").
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium';
 

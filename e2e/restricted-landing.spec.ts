@@ -1,4 +1,5 @@
-// A restricted console account lands in the prefixes it may use, never in a dead end (DESIGN.md §1).
+// A restricted console account lands in the prefixes it may use, never in a dead end (docs/architecture.md
+// "Rules the code keeps").
 // The admin creates an account through the admin API with two grants — photos 2025/ (list, read) and
 // the whole documents bucket (list, read, write) — and that account, in a browser of its own, is led
 // by its grants: bucket links open the granted prefix, the photos root by URL offers the usable

@@ -12,7 +12,7 @@ export interface SeedTarget {
   consoleOrigins: string[];
 }
 
-// Headers the SDK and the console read from responses (cos-protocol.md §2.10).
+// Headers the SDK and the console read from responses (docs/cos-behaviour.md "CORS").
 const EXPOSE_HEADERS = ['ETag', 'Content-Length', 'Content-Type', 'Date', 'Last-Modified', 'x-cos-request-id', 'x-cos-version-id',
   'x-cos-delete-marker', 'x-cos-acl', 'x-cos-hash-crc64ecma', 'x-cos-storage-class', 'x-cos-server-side-encryption', 'x-cos-tagging-count'];
 

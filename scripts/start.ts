@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     const hosts = cloud.domain ?? 'https://*.myqcloud.com';
     lines.push(`COS:         ${cloud.endpointIp ? `${hosts} at ${cloud.endpointIp} (COS_ENDPOINT_IP)` : hosts}, region ${config.region}, STS ${cloud.stsHost}`);
   } else {
-    // COS_LOCAL_ACCOUNTS: cos-local's accounts file (DESIGN.md §4); its first account is the one the
+    // COS_LOCAL_ACCOUNTS: cos-local's accounts file (docs/cos-behaviour.md "Accounts"); its first account is the one the
     // console uses and seeds. Without it, one account with the key of COS_LOCAL_SECRET_ID/KEY or a saved one.
     const accountsFile = config.cosLocalAccounts;
     const accounts = accountsFile ? await loadAccountsFile(accountsFile) : undefined;
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       browserDomain: `{Bucket}.cos.{Region}.localhost:${local.port}`, browserServiceDomain: `http://service.cos.localhost:${local.port}`,
       protocol: 'http:', defaultRegion: config.region,
       ...(config.allowedRegions ? { allowedRegions: config.allowedRegions } : {}),
-      // cos-local's STS on its plain port (DESIGN.md §4 "cos-local addressing": STS).
+      // cos-local's STS on its plain port (docs/cos-behaviour.md "Temporary keys (STS)").
       stsEndpoint: `${endpoint}/`,
     };
     lines.push(`cos-local:   ${endpoint}  (APPID ${appId}, SecretId ${key.secretId})`);

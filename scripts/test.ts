@@ -1,6 +1,6 @@
 // `npm test`: type check, lint, unit and integration tests (vitest), build, then Playwright e2e (local
 // mode, then cloud mode against cos-local behind the production hostnames) in
-// Debian's Chromium. Provisions Chromium when missing (DESIGN.md §4), never downloads a browser build.
+// Debian's Chromium. Provisions Chromium when missing (README "Quick start"), never downloads a browser build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -3,7 +3,7 @@
 // option to point it elsewhere, so its production host names are mapped to cos-local here, below
 // the SDK: every connection that http(s).Agent opens to a COS host goes to cos-local's port instead.
 // The request itself is untouched: the Host header, the path and so the signature stay exactly what
-// the SDK sends to real COS (virtual-hosted, DESIGN.md §4 "cos-local addressing").
+// the SDK sends to real COS (virtual-hosted, docs/cos-behaviour.md "Addressing and endpoints").
 //
 // Environment (set by the runner):
 //   COS_SUITE_HTTP_PORT, COS_SUITE_HTTPS_PORT  cos-local's ports on 127.0.0.1

@@ -1,24 +1,24 @@
 // Runs cos-nodejs-sdk-v5's own mocha suite (`test/test.js` of a checkout of
-// github.com/tencentyun/cos-nodejs-sdk-v5) against cos-local, unmodified: DESIGN.md §4 "How
-// cos-local's fidelity is judged". Not part of `npm test`; nothing is downloaded but mocha (npx).
+// github.com/tencentyun/cos-nodejs-sdk-v5) against cos-local, unmodified: docs/cos-behaviour.md "How
+// fidelity is judged". Not part of `npm test`; nothing is downloaded but mocha (npx).
 //
 //   npx tsx scripts/sdk-suite/run-node-suite.ts <checkout>/test/test.js [--all] [--trace FILE] [--keep] [-- <mocha args>]
 //
 // What it sets up around the suite (whose code is never copied into this repository):
 // - cos-local in memory on free ports (HTTP and HTTPS), with an accounts file holding the suite's
 //   key, UIN and APPID, and the suite's bucket created beforehand (its first groups need it);
-// - the STS helper the suite expects at `nodejssdkStsUrl` (cos-protocol.md §4.1): `GET /sts` → a
-//   temporary key from cos-local's GetFederationToken, allowed on `<bucket>/nodejs-sdk/test/*` only
-//   (the suite's tempCOSPrefix; its "没有权限" test needs other keys refused), and `GET /uploadSign`
-//   → `{ signMap: { PutObject } }`, a root signature for `PUT /1.txt`;
+// - the STS helper the suite expects at `nodejssdkStsUrl` (an environment variable its test/test.js
+//   reads): `GET /sts` → a temporary key from cos-local's GetFederationToken, allowed on
+//   `<bucket>/nodejs-sdk/test/*` only (the suite's tempCOSPrefix; its "没有权限" test needs other keys
+//   refused), and `GET /uploadSign` → `{ signMap: { PutObject } }`, a root signature for `PUT /1.txt`;
 // - a work folder laid out like the checkout: `index.js` → this repo's cos-nodejs-sdk-v5,
 //   `test/test.js` (copied), `demo/util.js` (copied, or a one-function stand-in), and `request`
 //   resolved to cos-request (the SDK's own fork of request, same API), so nothing else is installed;
 // - cos-hosts-preload.mjs (`node --import`), which sends connections for production COS hosts to
 //   cos-local without changing the requests (Host header and signatures stay production's).
 // By default the groups that need Tencent-side services (data processing, select, restore,
-// inventory, logging, accelerate, origin; DESIGN.md §4) are left out with mocha's --grep/--invert;
-// `--all` runs every group. The exit code is mocha's.
+// inventory, logging, accelerate, origin; docs/cos-behaviour.md "How fidelity is judged") are left out
+// with mocha's --grep/--invert; `--all` runs every group. The exit code is mocha's.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -47,9 +47,9 @@ const KEY = { secretId: 'AKIDsdksuite000000000000000000000000', secretKey: 'sdks
 const TEMP_PREFIX = 'nodejs-sdk/test/';
 
 /**
- * Groups that need Tencent-side services (DESIGN.md §4), by their describe() titles: select,
- * restore, inventory, logging, accelerate, origin, and data processing (`request`: pic-operations
- * and ci-process; `RawBody error`: the ci.* and tencentcos.cn hosts).
+ * Groups that need Tencent-side services (docs/cos-behaviour.md "How fidelity is judged"), by their
+ * describe() titles: select, restore, inventory, logging, accelerate, origin, and data processing
+ * (`request`: pic-operations and ci-process; `RawBody error`: the ci.* and tencentcos.cn hosts).
  */
 export const TENCENT_SIDE_GROUPS = [
   'selectObjectContent(),selectObjectContentStream()', 'restoreObject()', 'BucketInventory', 'BucketLogging',

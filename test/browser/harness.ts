@@ -1,8 +1,8 @@
-// Browser fidelity harness: cos-local (in-process, memory store) behind a recording node:http
-// server, a static server for the test page (cos-js-sdk-v5's dist bundle + page.js) with a `/sign`
-// endpoint that signs with the root key server-side (cos-protocol.md §2.5: the browser never holds
-// the SecretKey), Debian's Chromium (toolchain.md §6: never a downloaded browser) and the Node SDK
-// for setup and cross-checks. Every test drives cos-js-sdk-v5 inside the page with page.evaluate.
+// Browser fidelity harness: cos-local (in-process, memory store) behind a recording node:http server, a
+// static server for the test page (cos-js-sdk-v5's dist bundle + page.js) with a `/sign` endpoint that
+// signs with the root key server-side (cos-js-sdk-v5's getAuthorization: the browser never holds the
+// SecretKey), Debian's Chromium (never a downloaded browser: README "Quick start") and the Node SDK for
+// setup and cross-checks. Every test drives cos-js-sdk-v5 inside the page with page.evaluate.
 //
 // The page's origin (http://127.0.0.1:<static port>) differs from cos-local's, so Chromium enforces
 // CORS for real: buckets get a CORS rule through the Node SDK unless a test wants none.
@@ -24,7 +24,7 @@ export const SECRET_KEY = 'browserfidelitysecretkey00000000';
 export const APPID = '1250000000';
 export const REGION = 'ap-guangzhou';
 
-/** Headers the suite's CORS rule exposes to the page (cos-protocol.md §2.10). */
+/** Headers the suite's CORS rule exposes to the page (what cos-js-sdk-v5 reads: docs/cos-behaviour.md "CORS"). */
 export const EXPOSED_HEADERS = [
   'ETag', 'Content-Length', 'Content-Range', 'Content-Type', 'Content-Disposition', 'Cache-Control', 'Date', 'Last-Modified',
   'x-cos-request-id', 'x-cos-version-id', 'x-cos-hash-crc64ecma', 'x-cos-delete-marker', 'x-cos-tagging-count',

@@ -1,9 +1,8 @@
-// In-page side of the browser fidelity suite (served by test/browser/harness.ts next to
-// cos-js-sdk-v5's dist bundle). Plain browser JavaScript, loaded as a classic script.
-// `window.t` builds cos-js-sdk-v5 clients whose getAuthorization asks the test server's `/sign`
-// (the backend-signing flow of cos-protocol.md §2.5: the page never holds the SecretKey) or hands
-// over temporary keys, and turns SDK results and errors into plain data that page.evaluate can
-// carry back to Node.
+// In-page side of the browser fidelity suite (served by test/browser/harness.ts next to cos-js-sdk-v5's
+// dist bundle). Plain browser JavaScript, loaded as a classic script. `window.t` builds cos-js-sdk-v5
+// clients whose getAuthorization asks the test server's `/sign` (the backend-signing flow of
+// cos-js-sdk-v5's getAuthorization option: the page never holds the SecretKey) or hands over temporary
+// keys, and turns SDK results and errors into plain data that page.evaluate can carry back to Node.
 (function () {
   'use strict';
   var query = new URLSearchParams(location.search);
