@@ -1,5 +1,5 @@
 // buildApp: the console server as a Fastify instance, ready to listen or to inject requests into.
-// main.ts and scripts/start.ts do the listening (docs/architecture.md, "The parts").
+// scripts/start.ts does the listening (docs/architecture.md, "The parts").
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import { randomBytes } from 'node:crypto';
