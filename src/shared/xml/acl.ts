@@ -7,7 +7,8 @@
 // CanonicalUser for an ID), which needs a builder that writes attributes — the only difference from
 // codec.ts's shared builder.
 import { XMLBuilder } from 'fast-xml-parser';
-import { child, list, parseXml, text, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { child, text, type XmlNode, type XmlObject, type XmlParseResult, type XmlRefusal } from './codec';
+import { isRefusal, optionalText, readEach, readRoot, refuse } from './read';
 
 export const ACL_PERMISSIONS = ['READ', 'WRITE', 'FULL_CONTROL', 'READ_ACP', 'WRITE_ACP'] as const;
 export type AclPermission = (typeof ACL_PERMISSIONS)[number];
@@ -44,61 +45,50 @@ export function isAclPermission(s: string): s is AclPermission {
   return (ACL_PERMISSIONS as readonly string[]).includes(s);
 }
 
-function optionalText(node: XmlNode | undefined): string | undefined | null {
-  if (node === undefined) return undefined;
-  return typeof node === 'string' ? node : null;
-}
-
-function parseGrantee(node: XmlNode | undefined): AclGrantee | string {
+function parseGrantee(node: XmlNode | undefined): AclGrantee | XmlRefusal {
   const g = child(node);
-  if (!g) return 'Grant needs a Grantee element';
+  if (!g) return refuse('Grant needs a Grantee element');
   const id = optionalText(g['ID']);
   const uri = optionalText(g['URI']);
   const displayName = optionalText(g['DisplayName']);
-  if (id === null || uri === null || displayName === null) return 'malformed Grantee';
-  if (id !== undefined && uri !== undefined) return 'a Grantee has either an ID or a URI';
+  if (id === null || uri === null || displayName === null) return refuse('malformed Grantee');
+  if (id !== undefined && uri !== undefined) return refuse('a Grantee has either an ID or a URI');
   if (id !== undefined && id !== '') return displayName === undefined ? { type: 'id', id } : { type: 'id', id, displayName };
   if (uri !== undefined && uri !== '') return { type: 'uri', uri };
-  return 'a Grantee needs an ID or a URI';
+  return refuse('a Grantee needs an ID or a URI');
 }
 
-function parseGrant(node: XmlNode): AclGrant | string {
+function parseGrant(node: XmlNode): AclGrant | XmlRefusal {
   const g = child(node);
-  if (!g) return 'Grant must be an element';
+  if (!g) return refuse('Grant must be an element');
   const grantee = parseGrantee(g['Grantee']);
-  if (typeof grantee === 'string') return grantee;
+  if (isRefusal(grantee)) return grantee;
   const permission = text(g['Permission']);
-  if (!isAclPermission(permission)) return `Permission must be one of ${ACL_PERMISSIONS.join(', ')}`;
+  if (!isAclPermission(permission)) return refuse(`Permission must be one of ${ACL_PERMISSIONS.join(', ')}`);
   return { grantee, permission };
 }
 
-function parseOwner(node: XmlNode | undefined): AclOwner | undefined | string {
+function parseOwner(node: XmlNode | undefined): AclOwner | undefined | XmlRefusal {
   if (node === undefined) return undefined;
   const o = child(node);
   const id = o ? optionalText(o['ID']) : null;
   const displayName = o ? optionalText(o['DisplayName']) : null;
-  if (!o || id === null || displayName === null || id === undefined) return 'Owner needs an ID';
+  if (!o || id === null || displayName === null || id === undefined) return refuse('Owner needs an ID');
   return displayName === undefined ? { id } : { id, displayName };
 }
 
 /** Parses an AccessControlPolicy document; structural problems give `ok: false` (MalformedXML). */
 export function parseAclXml(xml: string): XmlParseResult<AccessControlPolicy> {
-  const parsed = parseXml(xml, [GRANT]);
-  if (!parsed.ok) return parsed;
-  const root = child(parsed.value[ROOT]);
-  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
+  const root = readRoot(xml, ROOT, [GRANT], 'refused');
+  if (isRefusal(root)) return root;
   const owner = parseOwner(root['Owner']);
-  if (typeof owner === 'string') return { ok: false, reason: owner };
+  if (isRefusal(owner)) return owner;
   const aclNode = root['AccessControlList'];
-  if (aclNode === undefined) return { ok: false, reason: 'AccessControlList is required' };
+  if (aclNode === undefined) return refuse('AccessControlList is required');
   const acl = child(aclNode);
-  if (!acl && aclNode !== '') return { ok: false, reason: 'AccessControlList must be an element' };
-  const grants: AclGrant[] = [];
-  for (const node of list(acl?.['Grant'])) {
-    const grant = parseGrant(node);
-    if (typeof grant === 'string') return { ok: false, reason: grant };
-    grants.push(grant);
-  }
+  if (!acl && aclNode !== '') return refuse('AccessControlList must be an element');
+  const grants = readEach(acl?.['Grant'], parseGrant);
+  if (isRefusal(grants)) return grants;
   return { ok: true, value: owner === undefined ? { grants } : { owner, grants } };
 }
 

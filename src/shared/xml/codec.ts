@@ -9,7 +9,12 @@ export interface XmlObject {
   [name: string]: XmlNode;
 }
 
-export type XmlParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * Why a document is refused: MalformedXML, or NotImplemented when `unsupported` (it uses what COS
+ * documents and cos-local does not emulate).
+ */
+export type XmlRefusal = { ok: false; reason: string; unsupported?: true };
+export type XmlParseResult<T> = { ok: true; value: T } | XmlRefusal;
 
 /** Element names that name JavaScript's object machinery; fast-xml-parser throws on them. */
 const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);

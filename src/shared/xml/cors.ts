@@ -2,7 +2,8 @@
 // https://cloud.tencent.com/document/product/436/8274 (GET).
 // Values are kept verbatim and lists in their order (the SDK suites compare what they put with
 // what they get); element order in the input is free (cos-js-sdk-v5 puts MaxAgeSeconds first).
-import { buildXml, child, emptyOr, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, child, type XmlNode, type XmlObject, type XmlParseResult, type XmlRefusal } from './codec';
+import { isRefusal, optionalText, readEach, readRoot, refuse, strings } from './read';
 
 export interface CorsRule {
   id?: string;
@@ -26,32 +27,18 @@ const ARRAYS = [RULE, ...['AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'Ex
 /** COS accepts at most 100 rules (436/8279). */
 export const MAX_CORS_RULES = 100;
 
-function strings(node: XmlNode | undefined): string[] | undefined {
-  const out: string[] = [];
-  for (const item of list(node)) {
-    if (typeof item !== 'string') return undefined;
-    out.push(item);
-  }
-  return out;
-}
-
-function optionalText(node: XmlNode | undefined): string | undefined | null {
-  if (node === undefined) return undefined;
-  return typeof node === 'string' ? node : null;
-}
-
-function parseRule(node: XmlNode): CorsRule | string {
+function parseRule(node: XmlNode): CorsRule | XmlRefusal {
   const r = child(node);
-  if (!r) return 'CORSRule must be an element';
+  if (!r) return refuse('CORSRule must be an element');
   const origins = strings(r['AllowedOrigin']);
   const methods = strings(r['AllowedMethod']);
   const headers = strings(r['AllowedHeader']);
   const expose = strings(r['ExposeHeader']);
   const id = optionalText(r['ID']);
   const maxAge = optionalText(r['MaxAgeSeconds']);
-  if (!origins || !methods || !headers || !expose || id === null || maxAge === null) return 'malformed CORSRule';
-  if (origins.length === 0) return 'CORSRule needs an AllowedOrigin';
-  if (methods.length === 0) return 'CORSRule needs an AllowedMethod';
+  if (!origins || !methods || !headers || !expose || id === null || maxAge === null) return refuse('malformed CORSRule');
+  if (origins.length === 0) return refuse('CORSRule needs an AllowedOrigin');
+  if (methods.length === 0) return refuse('CORSRule needs an AllowedMethod');
   const rule: CorsRule = { allowedOrigins: origins, allowedMethods: methods, allowedHeaders: headers, exposeHeaders: expose };
   if (id !== undefined) rule.id = id;
   if (maxAge !== undefined) rule.maxAgeSeconds = maxAge;
@@ -60,21 +47,14 @@ function parseRule(node: XmlNode): CorsRule | string {
 
 /** Parses a CORSConfiguration document; structural problems give `ok: false` (MalformedXML). */
 export function parseCorsXml(xml: string): XmlParseResult<CorsConfiguration> {
-  const parsed = parseXml(xml, ARRAYS);
-  if (!parsed.ok) return parsed;
-  // An empty root (`<CORSConfiguration/>`) is refused below for having no rule.
-  const root = emptyOr(parsed.value[ROOT]);
-  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
-  const rules: CorsRule[] = [];
-  for (const node of list(root['CORSRule'])) {
-    const rule = parseRule(node);
-    if (typeof rule === 'string') return { ok: false, reason: rule };
-    rules.push(rule);
-  }
-  if (rules.length === 0) return { ok: false, reason: 'at least one CORSRule is required' };
-  if (rules.length > MAX_CORS_RULES) return { ok: false, reason: `at most ${MAX_CORS_RULES} CORSRule are allowed` };
+  // An empty root (`<CORSConfiguration/>`) is refused for having no rule.
+  const root = readRoot(xml, ROOT, ARRAYS);
+  if (isRefusal(root)) return root;
+  const rules = readEach(root['CORSRule'], parseRule, 'CORSRule');
+  if (isRefusal(rules)) return rules;
+  if (rules.length > MAX_CORS_RULES) return refuse(`at most ${MAX_CORS_RULES} CORSRule are allowed`);
   const vary = optionalText(root['ResponseVary']);
-  if (vary === null) return { ok: false, reason: 'ResponseVary must be text' };
+  if (vary === null) return refuse('ResponseVary must be text');
   return { ok: true, value: vary === undefined ? { rules } : { rules, responseVary: vary } };
 }
 

@@ -1,7 +1,8 @@
 // DELETE Multiple Objects (436/8289): request `Delete{Quiet?, Object+{Key, VersionId?}}` (at most
 // 1000 objects), response `DeleteResult{Deleted*{Key, VersionId?, DeleteMarker?,
 // DeleteMarkerVersionId?}, Error*{Key, Code, Message, VersionId?}}`. Quiet mode lists errors only.
-import { buildXml, child, emptyOr, list, parseXml, text, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, child, text, type XmlNode, type XmlObject, type XmlParseResult, type XmlRefusal } from './codec';
+import { isRefusal, readEach, readRoot, refuse } from './read';
 
 export const MAX_DELETE_OBJECTS = 1000;
 
@@ -24,23 +25,20 @@ export interface DeleteError {
   versionId?: string;
 }
 
+function parseObject(node: XmlNode): DeleteRequest['objects'][number] | XmlRefusal {
+  const o = child(node);
+  if (!o || typeof o['Key'] !== 'string') return refuse('every Object needs a Key');
+  return o['VersionId'] === undefined ? { key: o['Key'] } : { key: o['Key'], versionId: text(o['VersionId']) };
+}
+
 export function parseDeleteXml(xml: string): XmlParseResult<DeleteRequest> {
-  const parsed = parseXml(xml, ['Delete.Object']);
-  if (!parsed.ok) return parsed;
-  const root = emptyOr(parsed.value['Delete']);
-  if (!root) return { ok: false, reason: 'the root element must be Delete' };
+  const root = readRoot(xml, 'Delete', ['Delete.Object']);
+  if (isRefusal(root)) return root;
   const quiet = text(root['Quiet']).toLowerCase();
-  if (quiet !== '' && quiet !== 'true' && quiet !== 'false') return { ok: false, reason: 'Quiet must be true or false' };
-  const objects: DeleteRequest['objects'] = [];
-  for (const node of list(root['Object'])) {
-    const o = child(node);
-    if (!o || typeof o['Key'] !== 'string') return { ok: false, reason: 'every Object needs a Key' };
-    const entry: DeleteRequest['objects'][number] = { key: o['Key'] };
-    if (o['VersionId'] !== undefined) entry.versionId = text(o['VersionId']);
-    objects.push(entry);
-  }
-  if (objects.length === 0) return { ok: false, reason: 'at least one Object is required' };
-  if (objects.length > MAX_DELETE_OBJECTS) return { ok: false, reason: `at most ${MAX_DELETE_OBJECTS} objects per request` };
+  if (quiet !== '' && quiet !== 'true' && quiet !== 'false') return refuse('Quiet must be true or false');
+  const objects = readEach(root['Object'], parseObject, 'Object');
+  if (isRefusal(objects)) return objects;
+  if (objects.length > MAX_DELETE_OBJECTS) return refuse(`at most ${MAX_DELETE_OBJECTS} objects per request`);
   return { ok: true, value: { quiet: quiet === 'true', objects } };
 }
 

@@ -2,7 +2,8 @@
 // (PUT) and GET Bucket domain (its sample answers DomainRule{Status, Name, Type}); ForcedReplacement CNAME|TXT
 // comes from the SDK docs (cos-nodejs-sdk-v5 index.d.ts DomainRule, cos-go-sdk-v5 BucketDomainRule,
 // whose GET test sample returns it). Values are kept verbatim and rules in order.
-import { buildXml, child, emptyOr, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, child, type XmlNode, type XmlObject, type XmlParseResult, type XmlRefusal } from './codec';
+import { isRefusal, optionalText, readEach, readRoot, refuse } from './read';
 
 export interface DomainRule {
   /** ENABLED | DISABLED */
@@ -26,23 +27,18 @@ export const DOMAIN_STATUSES = ['ENABLED', 'DISABLED'];
 export const DOMAIN_TYPES = ['REST', 'WEBSITE', 'ACCELERATE'];
 export const FORCED_REPLACEMENTS = ['CNAME', 'TXT'];
 
-function text(node: XmlNode | undefined): string | undefined | null {
-  if (node === undefined) return undefined;
-  return typeof node === 'string' ? node : null;
-}
-
-function parseRule(node: XmlNode): DomainRule | string {
+function parseRule(node: XmlNode): DomainRule | XmlRefusal {
   const r = child(node);
-  if (!r) return 'DomainRule must be an element';
-  const status = text(r['Status']);
-  const name = text(r['Name']);
-  const type = text(r['Type']);
-  const forced = text(r['ForcedReplacement']);
-  if (status === null || name === null || type === null || forced === null) return 'malformed DomainRule';
-  if (status === undefined || !DOMAIN_STATUSES.includes(status)) return 'Status must be ENABLED or DISABLED';
-  if (name === undefined || name === '') return 'Name is required';
-  if (type === undefined || !DOMAIN_TYPES.includes(type)) return 'Type must be REST, WEBSITE or ACCELERATE';
-  if (forced !== undefined && !FORCED_REPLACEMENTS.includes(forced)) return 'ForcedReplacement must be CNAME or TXT';
+  if (!r) return refuse('DomainRule must be an element');
+  const status = optionalText(r['Status']);
+  const name = optionalText(r['Name']);
+  const type = optionalText(r['Type']);
+  const forced = optionalText(r['ForcedReplacement']);
+  if (status === null || name === null || type === null || forced === null) return refuse('malformed DomainRule');
+  if (status === undefined || !DOMAIN_STATUSES.includes(status)) return refuse('Status must be ENABLED or DISABLED');
+  if (name === undefined || name === '') return refuse('Name is required');
+  if (type === undefined || !DOMAIN_TYPES.includes(type)) return refuse('Type must be REST, WEBSITE or ACCELERATE');
+  if (forced !== undefined && !FORCED_REPLACEMENTS.includes(forced)) return refuse('ForcedReplacement must be CNAME or TXT');
   const rule: DomainRule = { status, name, type };
   if (forced !== undefined) rule.forcedReplacement = forced;
   return rule;
@@ -50,18 +46,10 @@ function parseRule(node: XmlNode): DomainRule | string {
 
 /** Parses a DomainConfiguration; shape or enumeration problems give `ok: false` (MalformedXML). */
 export function parseDomainXml(xml: string): XmlParseResult<DomainConfiguration> {
-  const parsed = parseXml(xml, ARRAYS);
-  if (!parsed.ok) return parsed;
-  const root = emptyOr(parsed.value[ROOT]);
-  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
-  const rules: DomainRule[] = [];
-  for (const node of list(root['DomainRule'])) {
-    const rule = parseRule(node);
-    if (typeof rule === 'string') return { ok: false, reason: rule };
-    rules.push(rule);
-  }
-  if (rules.length === 0) return { ok: false, reason: 'at least one DomainRule is required' };
-  return { ok: true, value: { rules } };
+  const root = readRoot(xml, ROOT, ARRAYS);
+  if (isRefusal(root)) return root;
+  const rules = readEach(root['DomainRule'], parseRule, 'DomainRule');
+  return isRefusal(rules) ? rules : { ok: true, value: { rules } };
 }
 
 /** Builds the GET Bucket domain body, elements in the order of the COS doc. */

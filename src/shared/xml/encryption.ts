@@ -6,7 +6,8 @@
 // "putBucketEncryption getBucketEncryption") puts a Rule whose only child is a misspelt
 // `ApplySideEncryptionConfiguration` and expects COS to accept it. Such a rule carries no default
 // and so encrypts nothing.
-import { buildXml, emptyOr, list, parseXml, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, emptyOr, type XmlNode, type XmlObject, type XmlParseResult, type XmlRefusal } from './codec';
+import { isRefusal, optionalText, readEach, readRoot, refuse } from './read';
 
 export interface EncryptionDefault {
   /** `AES256` (SSE-COS), `SM4` (SSE-COS with SM4) or `KMS` (SSE-KMS), as sent. */
@@ -26,45 +27,35 @@ export interface EncryptionConfiguration {
 const ROOT = 'ServerSideEncryptionConfiguration';
 const BY_DEFAULT = 'ApplyServerSideEncryptionByDefault';
 
-function optionalText(o: XmlObject, name: string): string | undefined | null {
-  const v = o[name];
-  if (v === undefined) return undefined;
-  return typeof v === 'string' ? v : null;
-}
-
-function parseDefault(node: XmlObject[string]): EncryptionDefault | string {
+function parseDefault(node: XmlNode): EncryptionDefault | XmlRefusal {
   const d = emptyOr(node);
-  if (!d) return `${BY_DEFAULT} must be an element`;
-  const algorithm = optionalText(d, 'SSEAlgorithm');
-  const keyId = optionalText(d, 'KMSMasterKeyID');
-  const kmsAlgorithm = optionalText(d, 'KMSAlgorithm');
-  if (algorithm === undefined || algorithm === null) return `${BY_DEFAULT} needs an SSEAlgorithm`;
-  if (keyId === null || kmsAlgorithm === null) return `malformed ${BY_DEFAULT}`;
+  if (!d) return refuse(`${BY_DEFAULT} must be an element`);
+  const algorithm = optionalText(d['SSEAlgorithm']);
+  const keyId = optionalText(d['KMSMasterKeyID']);
+  const kmsAlgorithm = optionalText(d['KMSAlgorithm']);
+  if (algorithm === undefined || algorithm === null) return refuse(`${BY_DEFAULT} needs an SSEAlgorithm`);
+  if (keyId === null || kmsAlgorithm === null) return refuse(`malformed ${BY_DEFAULT}`);
   const out: EncryptionDefault = { sseAlgorithm: algorithm };
   if (keyId !== undefined) out.kmsMasterKeyId = keyId;
   if (kmsAlgorithm !== undefined) out.kmsAlgorithm = kmsAlgorithm;
   return out;
 }
 
+function parseRule(node: XmlNode): EncryptionRule | XmlRefusal {
+  const r = emptyOr(node);
+  if (!r) return refuse('Rule must be an element');
+  if (r[BY_DEFAULT] === undefined) return {};
+  const d = parseDefault(r[BY_DEFAULT]);
+  return isRefusal(d) ? d : { applyByDefault: d };
+}
+
 /** Parses the document; structural problems give `ok: false` (MalformedXML). */
 export function parseEncryptionXml(xml: string): XmlParseResult<EncryptionConfiguration> {
-  const parsed = parseXml(xml, [`${ROOT}.Rule`]);
-  if (!parsed.ok) return parsed;
-  const root = emptyOr(parsed.value[ROOT]);
-  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
-  const rules: EncryptionRule[] = [];
-  for (const node of list(root['Rule'])) {
-    const r = emptyOr(node);
-    if (!r) return { ok: false, reason: 'Rule must be an element' };
-    if (r[BY_DEFAULT] === undefined) {
-      rules.push({});
-      continue;
-    }
-    const d = parseDefault(r[BY_DEFAULT]);
-    if (typeof d === 'string') return { ok: false, reason: d };
-    rules.push({ applyByDefault: d });
-  }
-  if (rules.length === 0) return { ok: false, reason: 'a Rule is required' };
+  const root = readRoot(xml, ROOT, [`${ROOT}.Rule`]);
+  if (isRefusal(root)) return root;
+  const rules = readEach(root['Rule'], parseRule);
+  if (isRefusal(rules)) return rules;
+  if (rules.length === 0) return refuse('a Rule is required');
   return { ok: true, value: { rules } };
 }
 

@@ -1,5 +1,6 @@
 // The <Error> body of every COS error response. Doc: https://cloud.tencent.com/document/product/436/7730
-import { buildXml, parseXml, text, child, type XmlParseResult } from './codec';
+import { buildXml, text, type XmlParseResult } from './codec';
+import { isRefusal, readRoot } from './read';
 
 export interface ErrorBody {
   code: string;
@@ -20,10 +21,8 @@ export function buildErrorXml(e: ErrorBody): string {
 }
 
 export function parseErrorXml(xml: string): XmlParseResult<ErrorBody> {
-  const parsed = parseXml(xml);
-  if (!parsed.ok) return parsed;
-  const e = child(parsed.value['Error']);
-  if (!e) return { ok: false, reason: 'the root element must be Error' };
+  const e = readRoot(xml, 'Error', [], 'refused');
+  if (isRefusal(e)) return e;
   return {
     ok: true,
     value: {

@@ -6,7 +6,8 @@
 // values is checked by src/shared/lifecycle/validate.ts. Elements COS documents but cos-local does not
 // emulate (size and `PrefixNotEquals` filters, `AccessFrequency` transitions, 436/8280) are reported as
 // `unsupported` (NotImplemented); any other unknown element is malformed.
-import { buildXml, emptyOr, list, parseXml, type XmlNode, type XmlObject } from './codec';
+import { buildXml, parseXml, type XmlNode, type XmlObject, type XmlParseResult, type XmlRefusal } from './codec';
+import { element, isRefusal, readEach, refuse, textOf } from './read';
 
 export interface LifecycleTag {
   key: string;
@@ -52,160 +53,122 @@ export interface LifecycleConfiguration {
   rules: LifecycleRule[];
 }
 
-export type LifecycleParseResult =
-  | { ok: true; value: LifecycleConfiguration }
-  | { ok: false; reason: string; unsupported?: true };
-
-type Fail = { fail: string; unsupported?: true };
-const fail = (reason: string, unsupported?: true): Fail => (unsupported ? { fail: reason, unsupported } : { fail: reason });
-const isFail = (v: unknown): v is Fail => typeof v === 'object' && v !== null && 'fail' in v;
+export type LifecycleParseResult = XmlParseResult<LifecycleConfiguration>;
 
 const ROOT = 'LifecycleConfiguration';
 const RULE = `${ROOT}.Rule`;
 const ARRAYS = [RULE, `${RULE}.Transition`, `${RULE}.NoncurrentVersionTransition`, `${RULE}.Filter.And.Tag`];
 
-/** An element's children, checked against what COS documents for it. */
-function element(node: XmlNode | undefined, name: string, known: readonly string[], unsupported: readonly string[] = []): XmlObject | Fail {
-  const o = emptyOr(node);
-  if (!o) return fail(`${name} must be an element`);
-  for (const child of Object.keys(o)) {
-    if (unsupported.includes(child)) return fail(`${name}.${child} is not implemented by cos-local`, true);
-    if (!known.includes(child)) return fail(`unknown element ${name}.${child}`);
-  }
-  return o;
-}
-
-/** A text child: undefined when absent, a Fail when it is not text (nested or repeated). */
-function textOf(o: XmlObject, name: string): string | undefined | Fail {
-  const v = o[name];
-  if (v === undefined) return undefined;
-  return typeof v === 'string' ? v : fail(`${name} must be text`);
-}
-
-function required(o: XmlObject, name: string, parent: string): string | Fail {
+function required(o: XmlObject, name: string, parent: string): string | XmlRefusal {
   const v = textOf(o, name);
-  return v === undefined ? fail(`${parent} needs ${name}`) : v;
+  return v === undefined ? refuse(`${parent} needs ${name}`) : v;
 }
 
-function parseTag(node: XmlNode): LifecycleTag | Fail {
+function parseTag(node: XmlNode): LifecycleTag | XmlRefusal {
   const t = element(node, 'Tag', ['Key', 'Value']);
-  if (isFail(t)) return t;
+  if (isRefusal(t)) return t;
   const key = required(t, 'Key', 'Tag');
   const value = textOf(t, 'Value');
-  if (isFail(key)) return key;
-  if (isFail(value)) return value;
+  if (isRefusal(key)) return key;
+  if (isRefusal(value)) return value;
   return { key, value: value ?? '' };
 }
 
 const SIZE_FILTERS = ['PrefixNotEquals', 'ObjectSizeGreaterThan', 'ObjectSizeLessThan'];
 
-function parseAnd(node: XmlNode | undefined): LifecycleFilter | Fail {
+function parseAnd(node: XmlNode | undefined): LifecycleFilter | XmlRefusal {
   const a = element(node, 'And', ['Prefix', 'Tag'], SIZE_FILTERS);
-  if (isFail(a)) return a;
+  if (isRefusal(a)) return a;
   const prefix = textOf(a, 'Prefix');
-  if (isFail(prefix)) return prefix;
-  const tags: LifecycleTag[] = [];
-  for (const n of list(a['Tag'])) {
-    const t = parseTag(n);
-    if (isFail(t)) return t;
-    tags.push(t);
-  }
+  if (isRefusal(prefix)) return prefix;
+  const tags = readEach(a['Tag'], parseTag);
+  if (isRefusal(tags)) return tags;
   return prefix === undefined ? { kind: 'and', tags } : { kind: 'and', prefix, tags };
 }
 
-function parseFilter(node: XmlNode | undefined): LifecycleFilter | Fail {
+function parseFilter(node: XmlNode | undefined): LifecycleFilter | XmlRefusal {
   const f = element(node, 'Filter', ['Prefix', 'Tag', 'And'], SIZE_FILTERS);
-  if (isFail(f)) return f;
+  if (isRefusal(f)) return f;
   const present = ['Prefix', 'Tag', 'And'].filter((n) => f[n] !== undefined);
-  if (present.length > 1) return fail('Filter takes exactly one of Prefix, Tag and And');
+  if (present.length > 1) return refuse('Filter takes exactly one of Prefix, Tag and And');
   if (f['And'] !== undefined) return parseAnd(f['And']);
   if (f['Tag'] !== undefined) {
     const t = parseTag(f['Tag']);
-    return isFail(t) ? t : { kind: 'tag', tag: t };
+    return isRefusal(t) ? t : { kind: 'tag', tag: t };
   }
   const prefix = textOf(f, 'Prefix');
-  if (isFail(prefix)) return prefix;
+  if (isRefusal(prefix)) return prefix;
   return prefix === undefined ? { kind: 'all' } : { kind: 'prefix', prefix };
 }
 
-function parseTime<T extends LifecycleTime>(o: XmlObject, out: T): T | Fail {
+function parseTime<T extends LifecycleTime>(o: XmlObject, out: T): T | XmlRefusal {
   const days = textOf(o, 'Days');
   const date = textOf(o, 'Date');
-  if (isFail(days)) return days;
-  if (isFail(date)) return date;
+  if (isRefusal(days)) return days;
+  if (isRefusal(date)) return date;
   if (days !== undefined) out.days = days;
   if (date !== undefined) out.date = date;
   return out;
 }
 
-function parseTransition(node: XmlNode): LifecycleTransition | Fail {
+function parseTransition(node: XmlNode): LifecycleTransition | XmlRefusal {
   const t = element(node, 'Transition', ['Days', 'Date', 'StorageClass'], ['AccessFrequency']);
-  if (isFail(t)) return t;
+  if (isRefusal(t)) return t;
   const storageClass = required(t, 'StorageClass', 'Transition');
-  return isFail(storageClass) ? storageClass : parseTime<LifecycleTransition>(t, { storageClass });
+  return isRefusal(storageClass) ? storageClass : parseTime<LifecycleTransition>(t, { storageClass });
 }
 
-function parseExpiration(node: XmlNode): LifecycleExpiration | Fail {
+function parseExpiration(node: XmlNode): LifecycleExpiration | XmlRefusal {
   const e = element(node, 'Expiration', ['Days', 'Date', 'ExpiredObjectDeleteMarker']);
-  if (isFail(e)) return e;
+  if (isRefusal(e)) return e;
   const marker = textOf(e, 'ExpiredObjectDeleteMarker');
-  if (isFail(marker)) return marker;
+  if (isRefusal(marker)) return marker;
   return parseTime<LifecycleExpiration>(e, marker === undefined ? {} : { expiredObjectDeleteMarker: marker });
 }
 
-function parseNoncurrentTransition(node: XmlNode): NoncurrentTransition | Fail {
+function parseNoncurrentTransition(node: XmlNode): NoncurrentTransition | XmlRefusal {
   const t = element(node, 'NoncurrentVersionTransition', ['NoncurrentDays', 'StorageClass'], ['AccessFrequency']);
-  if (isFail(t)) return t;
+  if (isRefusal(t)) return t;
   const noncurrentDays = required(t, 'NoncurrentDays', 'NoncurrentVersionTransition');
   const storageClass = required(t, 'StorageClass', 'NoncurrentVersionTransition');
-  if (isFail(noncurrentDays)) return noncurrentDays;
-  return isFail(storageClass) ? storageClass : { noncurrentDays, storageClass };
+  if (isRefusal(noncurrentDays)) return noncurrentDays;
+  return isRefusal(storageClass) ? storageClass : { noncurrentDays, storageClass };
 }
 
 /** A single-valued child container of a rule (Expiration, NoncurrentVersionExpiration, …). */
-function single<T>(o: XmlObject, name: string, parse: (n: XmlNode) => T | Fail): T | undefined | Fail {
+function single<T>(o: XmlObject, name: string, parse: (n: XmlNode) => T | XmlRefusal): T | undefined | XmlRefusal {
   const v = o[name];
   if (v === undefined) return undefined;
-  return Array.isArray(v) ? fail(`a Rule takes one ${name}`) : parse(v);
+  return Array.isArray(v) ? refuse(`a Rule takes one ${name}`) : parse(v);
 }
 
-function parseDaysElement<K extends string>(name: string, field: string, key: K): (n: XmlNode) => Record<K, string> | Fail {
+function parseDaysElement<K extends string>(name: string, field: string, key: K): (n: XmlNode) => Record<K, string> | XmlRefusal {
   return (n) => {
     const o = element(n, name, [field], name === 'NoncurrentVersionExpiration' ? ['NewerNoncurrentVersions'] : []);
-    if (isFail(o)) return o;
+    if (isRefusal(o)) return o;
     const v = required(o, field, name);
-    return isFail(v) ? v : ({ [key]: v } as Record<K, string>);
+    return isRefusal(v) ? v : ({ [key]: v } as Record<K, string>);
   };
-}
-
-function all<T>(nodes: XmlNode[], parse: (n: XmlNode) => T | Fail): T[] | Fail {
-  const out: T[] = [];
-  for (const n of nodes) {
-    const v = parse(n);
-    if (isFail(v)) return v;
-    out.push(v);
-  }
-  return out;
 }
 
 const RULE_CHILDREN = ['ID', 'Filter', 'Status', 'Transition', 'Expiration', 'NoncurrentVersionTransition', 'NoncurrentVersionExpiration', 'AbortIncompleteMultipartUpload'];
 
-function parseRule(node: XmlNode): LifecycleRule | Fail {
+function parseRule(node: XmlNode): LifecycleRule | XmlRefusal {
   // A rule-level Prefix is S3's legacy form; COS documents Filter only.
   const r = element(node, 'Rule', RULE_CHILDREN, ['Prefix']);
-  if (isFail(r)) return r;
+  if (isRefusal(r)) return r;
   const id = textOf(r, 'ID');
   const status = required(r, 'Status', 'Rule');
-  if (isFail(id)) return id;
-  if (isFail(status)) return status;
-  if (r['Filter'] === undefined) return fail('Rule needs a Filter');
-  const filter = Array.isArray(r['Filter']) ? fail('a Rule takes one Filter') : parseFilter(r['Filter']);
-  const transitions = all(list(r['Transition']), parseTransition);
+  if (isRefusal(id)) return id;
+  if (isRefusal(status)) return status;
+  if (r['Filter'] === undefined) return refuse('Rule needs a Filter');
+  const filter = Array.isArray(r['Filter']) ? refuse('a Rule takes one Filter') : parseFilter(r['Filter']);
+  const transitions = readEach(r['Transition'], parseTransition);
   const expiration = single(r, 'Expiration', parseExpiration);
-  const noncurrentTransitions = all(list(r['NoncurrentVersionTransition']), parseNoncurrentTransition);
+  const noncurrentTransitions = readEach(r['NoncurrentVersionTransition'], parseNoncurrentTransition);
   const noncurrentExpiration = single(r, 'NoncurrentVersionExpiration', parseDaysElement('NoncurrentVersionExpiration', 'NoncurrentDays', 'noncurrentDays'));
   const abort = single(r, 'AbortIncompleteMultipartUpload', parseDaysElement('AbortIncompleteMultipartUpload', 'DaysAfterInitiation', 'daysAfterInitiation'));
-  for (const v of [filter, transitions, expiration, noncurrentTransitions, noncurrentExpiration, abort]) if (isFail(v)) return v;
+  for (const v of [filter, transitions, expiration, noncurrentTransitions, noncurrentExpiration, abort]) if (isRefusal(v)) return v;
   const rule: LifecycleRule = {
     filter: filter as LifecycleFilter, status,
     transitions: transitions as LifecycleTransition[], noncurrentVersionTransitions: noncurrentTransitions as NoncurrentTransition[],
@@ -224,11 +187,10 @@ export function parseLifecycleXml(xml: string): LifecycleParseResult {
   const parsed = parseXml(xml, ARRAYS);
   if (!parsed.ok) return parsed;
   const root = element(parsed.value[ROOT], ROOT, ['Rule']);
-  if (isFail(root)) return { ok: false, reason: root.fail };
-  const rules = all(list(root['Rule']), parseRule);
-  if (isFail(rules)) return rules.unsupported ? { ok: false, reason: rules.fail, unsupported: true } : { ok: false, reason: rules.fail };
-  if (rules.length === 0) return { ok: false, reason: 'at least one Rule is required' };
-  if (rules.length > MAX_LIFECYCLE_RULES) return { ok: false, reason: `at most ${MAX_LIFECYCLE_RULES} rules are allowed` };
+  if (isRefusal(root)) return root;
+  const rules = readEach(root['Rule'], parseRule, 'Rule');
+  if (isRefusal(rules)) return rules;
+  if (rules.length > MAX_LIFECYCLE_RULES) return refuse(`at most ${MAX_LIFECYCLE_RULES} rules are allowed`);
   return { ok: true, value: { rules } };
 }
 

@@ -4,7 +4,8 @@
 // values (Key, Prefix, Marker, NextMarker, Delimiter, CommonPrefixes) are percent-encoded; RFC 3986
 // encoding is used so both JS `decodeURIComponent` and Go `url.QueryUnescape` read them back.
 import { safeDecode } from '../signature/parse';
-import { buildXml, child, encoder, list, parseXml, text, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, child, encoder, list, text, type XmlObject, type XmlParseResult } from './codec';
+import { isRefusal, ownerXml, readCommonPrefixes, readOwner, readRoot } from './read';
 import type { Owner } from './service';
 
 export interface ListEntry {
@@ -57,7 +58,7 @@ export function buildListBucketXml(r: ListBucketResult): string {
       LastModified: c.lastModified,
       ETag: c.etag,
       Size: String(c.size),
-      Owner: { ID: c.owner.id, DisplayName: c.owner.displayName },
+      Owner: ownerXml(c.owner),
       StorageClass: c.storageClass,
     }));
   }
@@ -65,10 +66,8 @@ export function buildListBucketXml(r: ListBucketResult): string {
 }
 
 export function parseListBucketXml(xml: string): XmlParseResult<ListBucketResult> {
-  const parsed = parseXml(xml, [`${ROOT}.Contents`, `${ROOT}.CommonPrefixes`]);
-  if (!parsed.ok) return parsed;
-  const root = child(parsed.value[ROOT]);
-  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
+  const root = readRoot(xml, ROOT, [`${ROOT}.Contents`, `${ROOT}.CommonPrefixes`], 'refused');
+  if (isRefusal(root)) return root;
   const encodingType = root['EncodingType'] === undefined ? undefined : text(root['EncodingType']);
   const dec = encodingType === 'url' ? safeDecode : (s: string): string => s;
   const r: ListBucketResult = {
@@ -77,16 +76,15 @@ export function parseListBucketXml(xml: string): XmlParseResult<ListBucketResult
     marker: dec(text(root['Marker'])),
     maxKeys: Number(text(root['MaxKeys'])),
     isTruncated: text(root['IsTruncated']) === 'true',
-    commonPrefixes: list(root['CommonPrefixes']).map((p) => dec(text(child(p)?.['Prefix']))),
+    commonPrefixes: readCommonPrefixes(root['CommonPrefixes'], dec),
     contents: list(root['Contents']).map((node) => {
       const c = child(node) ?? {};
-      const owner = child(c['Owner']);
       return {
         key: dec(text(c['Key'])),
         lastModified: text(c['LastModified']),
         etag: text(c['ETag']),
         size: Number(text(c['Size'])),
-        owner: { id: text(owner?.['ID']), displayName: text(owner?.['DisplayName']) },
+        owner: readOwner(c['Owner']),
         storageClass: text(c['StorageClass']),
       };
     }),

@@ -5,7 +5,8 @@
 // two groups. With `encoding-type=url`, Key, Prefix, KeyMarker, NextKeyMarker, Delimiter and the
 // common prefixes are percent-encoded (as GET Bucket does).
 import { safeDecode } from '../signature/parse';
-import { buildXml, child, encoder, list, parseXml, text, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, child, encoder, list, text, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { isRefusal, ownerXml, readCommonPrefixes, readOwner, readRoot } from './read';
 import type { Owner } from './service';
 
 export interface VersionEntry {
@@ -59,7 +60,7 @@ export function buildListVersionsXml(r: ListVersionsResult): string {
       e['Size'] = String(v.size ?? 0);
       e['StorageClass'] = v.storageClass ?? 'STANDARD';
     }
-    e['Owner'] = { ID: v.owner.id, DisplayName: v.owner.displayName };
+    e['Owner'] = ownerXml(v.owner);
     return e;
   };
   if (r.versions.length > 0) body['Version'] = r.versions.map((v) => entry(v, false));
@@ -68,18 +69,15 @@ export function buildListVersionsXml(r: ListVersionsResult): string {
 }
 
 export function parseListVersionsXml(xml: string): XmlParseResult<ListVersionsResult> {
-  const parsed = parseXml(xml, [`${ROOT}.Version`, `${ROOT}.DeleteMarker`, `${ROOT}.CommonPrefixes`]);
-  if (!parsed.ok) return parsed;
-  const root = child(parsed.value[ROOT]);
-  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
+  const root = readRoot(xml, ROOT, [`${ROOT}.Version`, `${ROOT}.DeleteMarker`, `${ROOT}.CommonPrefixes`], 'refused');
+  if (isRefusal(root)) return root;
   const encodingType = root['EncodingType'] === undefined ? undefined : text(root['EncodingType']);
   const dec = encodingType === 'url' ? safeDecode : (s: string): string => s;
   const entry = (node: XmlNode, marker: boolean): VersionEntry => {
     const c = child(node) ?? {};
-    const owner = child(c['Owner']);
     const v: VersionEntry = {
       key: dec(text(c['Key'])), versionId: text(c['VersionId']), isLatest: text(c['IsLatest']) === 'true',
-      lastModified: text(c['LastModified']), owner: { id: text(owner?.['ID']), displayName: text(owner?.['DisplayName']) },
+      lastModified: text(c['LastModified']), owner: readOwner(c['Owner']),
     };
     if (!marker) {
       v.etag = text(c['ETag']);
@@ -95,7 +93,7 @@ export function parseListVersionsXml(xml: string): XmlParseResult<ListVersionsRe
     versionIdMarker: text(root['VersionIdMarker']),
     maxKeys: Number(text(root['MaxKeys'])),
     isTruncated: text(root['IsTruncated']) === 'true',
-    commonPrefixes: list(root['CommonPrefixes']).map((p) => dec(text(child(p)?.['Prefix']))),
+    commonPrefixes: readCommonPrefixes(root['CommonPrefixes'], dec),
     versions: list(root['Version']).map((n) => entry(n, false)),
     deleteMarkers: list(root['DeleteMarker']).map((n) => entry(n, true)),
   };

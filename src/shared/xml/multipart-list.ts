@@ -2,8 +2,9 @@
 // docs' node tables; the encoding element and `encoding-type=url` are handled as in multipart.ts.
 // The Next* markers are written only when truncated (the doc's untruncated capture has none); the
 // SDKs read them only when IsTruncated is 'true' (cos-nodejs-sdk-v5 advance.js wholeMultipartList*).
-import { buildXml, child, list, text, type XmlObject, type XmlParseResult } from './codec';
-import { encoder, party, readEncoding, readParty, rootOf } from './multipart';
+import { buildXml, child, encoder, list, text, type XmlObject, type XmlParseResult } from './codec';
+import { readEncoding } from './multipart';
+import { isRefusal, ownerXml, readCommonPrefixes, readOwner, readRoot } from './read';
 import type { Owner } from './service';
 
 export interface PartEntry {
@@ -65,8 +66,8 @@ export function buildListPartsXml(r: ListPartsResult): string {
   if (r.encodingType !== undefined) body['Encoding-Type'] = r.encodingType;
   body['Key'] = encoder(r.encodingType)(r.key);
   body['UploadId'] = r.uploadId;
-  body['Initiator'] = party(r.initiator);
-  body['Owner'] = party(r.owner);
+  body['Initiator'] = ownerXml(r.initiator);
+  body['Owner'] = ownerXml(r.owner);
   body['StorageClass'] = r.storageClass;
   body['PartNumberMarker'] = String(r.partNumberMarker);
   if (r.nextPartNumberMarker !== undefined) body['NextPartNumberMarker'] = String(r.nextPartNumberMarker);
@@ -79,16 +80,15 @@ export function buildListPartsXml(r: ListPartsResult): string {
 }
 
 export function parseListPartsXml(xml: string): XmlParseResult<ListPartsResult> {
-  const root = rootOf(xml, LIST_PARTS, [`${LIST_PARTS}.Part`]);
-  if (!root.ok) return root;
-  const r = root.value;
+  const r = readRoot(xml, LIST_PARTS, [`${LIST_PARTS}.Part`]);
+  if (isRefusal(r)) return r;
   const { encodingType, dec } = readEncoding(r);
   const out: ListPartsResult = {
     bucket: text(r['Bucket']),
     key: dec(text(r['Key'])),
     uploadId: text(r['UploadId']),
-    initiator: readParty(r['Initiator']),
-    owner: readParty(r['Owner']),
+    initiator: readOwner(r['Initiator']),
+    owner: readOwner(r['Owner']),
     storageClass: text(r['StorageClass']),
     partNumberMarker: Number(text(r['PartNumberMarker']) || '0'),
     maxParts: Number(text(r['MaxParts'])),
@@ -117,7 +117,7 @@ export function buildListUploadsXml(r: ListMultipartUploadsResult): string {
   if (r.delimiter !== undefined) body['Delimiter'] = enc(r.delimiter);
   if (r.uploads.length > 0) {
     body['Upload'] = r.uploads.map((u) => ({
-      Key: enc(u.key), UploadId: u.uploadId, StorageClass: u.storageClass, Initiator: party(u.initiator), Owner: party(u.owner), Initiated: u.initiated,
+      Key: enc(u.key), UploadId: u.uploadId, StorageClass: u.storageClass, Initiator: ownerXml(u.initiator), Owner: ownerXml(u.owner), Initiated: u.initiated,
     }));
   }
   if (r.commonPrefixes.length > 0) body['CommonPrefixes'] = r.commonPrefixes.map((p) => ({ Prefix: enc(p) }));
@@ -125,9 +125,8 @@ export function buildListUploadsXml(r: ListMultipartUploadsResult): string {
 }
 
 export function parseListUploadsXml(xml: string): XmlParseResult<ListMultipartUploadsResult> {
-  const root = rootOf(xml, LIST_UPLOADS, [`${LIST_UPLOADS}.Upload`, `${LIST_UPLOADS}.CommonPrefixes`]);
-  if (!root.ok) return root;
-  const r = root.value;
+  const r = readRoot(xml, LIST_UPLOADS, [`${LIST_UPLOADS}.Upload`, `${LIST_UPLOADS}.CommonPrefixes`]);
+  if (isRefusal(r)) return r;
   const { encodingType, dec } = readEncoding(r);
   const out: ListMultipartUploadsResult = {
     bucket: text(r['Bucket']),
@@ -140,10 +139,10 @@ export function parseListUploadsXml(xml: string): XmlParseResult<ListMultipartUp
       const u = child(node) ?? {};
       return {
         key: dec(text(u['Key'])), uploadId: text(u['UploadId']), storageClass: text(u['StorageClass']),
-        initiator: readParty(u['Initiator']), owner: readParty(u['Owner']), initiated: text(u['Initiated']),
+        initiator: readOwner(u['Initiator']), owner: readOwner(u['Owner']), initiated: text(u['Initiated']),
       };
     }),
-    commonPrefixes: list(r['CommonPrefixes']).map((p) => dec(text(child(p)?.['Prefix']))),
+    commonPrefixes: readCommonPrefixes(r['CommonPrefixes'], dec),
   };
   if (encodingType !== undefined) out.encodingType = encodingType;
   if (r['Delimiter'] !== undefined) out.delimiter = dec(text(r['Delimiter']));

@@ -4,8 +4,8 @@
 // `EncodingType`); `Encoding-Type` is written and all are read. With `encoding-type=url`, key-like
 // values are percent-encoded as in GET Bucket (list-bucket.ts); upload ids never are.
 import { safeDecode } from '../signature/parse';
-import { type Codec, buildXml, child, list, parseXml, text, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
-import type { Owner } from './service';
+import { type Codec, buildXml, child, text, type XmlNode, type XmlObject, type XmlParseResult, type XmlRefusal } from './codec';
+import { isRefusal, readEach, readRoot, refuse } from './read';
 
 export interface InitiateMultipartUploadResult {
   bucket: string;
@@ -37,21 +37,7 @@ const COMPLETE_RESULT = 'CompleteMultipartUploadResult';
 const COPY_PART = 'CopyPartResult';
 const ENCODING_NAMES = ['Encoding-Type', 'Encoding-type', 'EncodingType'];
 
-export { encoder, type Codec } from './codec';
 const same: Codec = (s) => s;
-export const party = (p: Owner): XmlObject => ({ ID: p.id, DisplayName: p.displayName });
-
-export function readParty(node: XmlNode | undefined): Owner {
-  const p = child(node);
-  return { id: text(p?.['ID']), displayName: text(p?.['DisplayName']) };
-}
-
-export function rootOf(xml: string, root: string, arrays: readonly string[] = []): XmlParseResult<XmlObject> {
-  const parsed = parseXml(xml, arrays);
-  if (!parsed.ok) return parsed;
-  const r = child(parsed.value[root]) ?? (parsed.value[root] === '' ? {} : undefined);
-  return r ? { ok: true, value: r } : { ok: false, reason: `the root element must be ${root}` };
-}
 
 /** The encoding element under any of its spellings, and the decoder it implies. */
 export function readEncoding(root: XmlObject): { encodingType?: string; dec: Codec } {
@@ -66,9 +52,8 @@ export function buildInitiateResultXml(r: InitiateMultipartUploadResult): string
 }
 
 export function parseInitiateResultXml(xml: string): XmlParseResult<InitiateMultipartUploadResult> {
-  const root = rootOf(xml, INITIATE);
-  if (!root.ok) return root;
-  const r = root.value;
+  const r = readRoot(xml, INITIATE);
+  if (isRefusal(r)) return r;
   return { ok: true, value: { bucket: text(r['Bucket']), key: text(r['Key']), uploadId: text(r['UploadId']) } };
 }
 
@@ -78,19 +63,19 @@ export function buildCompleteXml(parts: readonly CompletePart[]): string {
 
 /** The Complete request body; anything but Part{PartNumber,ETag}+ is `ok: false` (MalformedXML). */
 export function parseCompleteXml(xml: string): XmlParseResult<CompletePart[]> {
-  const root = rootOf(xml, COMPLETE, [`${COMPLETE}.Part`]);
-  if (!root.ok) return root;
-  const parts: CompletePart[] = [];
-  for (const node of list(root.value['Part'])) {
-    const p = child(node);
-    const number = p?.['PartNumber'];
-    const etag = p?.['ETag'];
-    if (!p || typeof number !== 'string' || typeof etag !== 'string') return { ok: false, reason: 'each Part needs one PartNumber and one ETag' };
-    if (!/^\d{1,9}$/.test(number)) return { ok: false, reason: `PartNumber ${number} is not a number` };
-    parts.push({ partNumber: Number(number), etag });
-  }
-  if (parts.length === 0) return { ok: false, reason: 'at least one Part is required' };
-  return { ok: true, value: parts };
+  const root = readRoot(xml, COMPLETE, [`${COMPLETE}.Part`]);
+  if (isRefusal(root)) return root;
+  const parts = readEach(root['Part'], parsePart, 'Part');
+  return isRefusal(parts) ? parts : { ok: true, value: parts };
+}
+
+function parsePart(node: XmlNode): CompletePart | XmlRefusal {
+  const p = child(node);
+  const number = p?.['PartNumber'];
+  const etag = p?.['ETag'];
+  if (typeof number !== 'string' || typeof etag !== 'string') return refuse('each Part needs one PartNumber and one ETag');
+  if (!/^\d{1,9}$/.test(number)) return refuse(`PartNumber ${number} is not a number`);
+  return { partNumber: Number(number), etag };
 }
 
 export function buildCompleteResultXml(r: CompleteMultipartUploadResult): string {
@@ -98,9 +83,8 @@ export function buildCompleteResultXml(r: CompleteMultipartUploadResult): string
 }
 
 export function parseCompleteResultXml(xml: string): XmlParseResult<CompleteMultipartUploadResult> {
-  const root = rootOf(xml, COMPLETE_RESULT);
-  if (!root.ok) return root;
-  const r = root.value;
+  const r = readRoot(xml, COMPLETE_RESULT);
+  if (isRefusal(r)) return r;
   return { ok: true, value: { location: text(r['Location']), bucket: text(r['Bucket']), key: text(r['Key']), etag: text(r['ETag']) } };
 }
 
@@ -109,7 +93,7 @@ export function buildCopyPartResultXml(r: CopyPartResult): string {
 }
 
 export function parseCopyPartResultXml(xml: string): XmlParseResult<CopyPartResult> {
-  const root = rootOf(xml, COPY_PART);
-  if (!root.ok) return root;
-  return { ok: true, value: { etag: text(root.value['ETag']), lastModified: text(root.value['LastModified']) } };
+  const r = readRoot(xml, COPY_PART);
+  if (isRefusal(r)) return r;
+  return { ok: true, value: { etag: text(r['ETag']), lastModified: text(r['LastModified']) } };
 }

@@ -2,7 +2,8 @@
 // (PUT; English 436/31423), GET 436/32493 (English 436/30615). COS has no DELETE: it is switched off
 // with Status Disabled. Values are kept verbatim and in order, and nothing absent is added on GET (the
 // SDKs compare what they put with what they get: docs/cos-behaviour.md "How fidelity is judged").
-import { buildXml, child, emptyOr, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, emptyOr, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { isRefusal, optionalText, readRoot, refuse, strings } from './read';
 
 export interface RefererConfiguration {
   /** Enabled | Disabled */
@@ -22,40 +23,27 @@ const STATUSES = ['Enabled', 'Disabled'];
 const TYPES = ['Black-List', 'White-List'];
 const EMPTY = ['Allow', 'Deny'];
 
-function optionalText(node: XmlNode | undefined): string | undefined | null {
-  if (node === undefined) return undefined;
-  return typeof node === 'string' ? node : null;
-}
-
 function parseDomains(node: XmlNode | undefined): string[] | undefined | null {
   if (node === undefined) return undefined;
   const domainList = emptyOr(node);
-  if (!domainList) return null;
-  const out: string[] = [];
-  for (const d of list(domainList['Domain'])) {
-    if (typeof d !== 'string') return null;
-    out.push(d);
-  }
-  return out;
+  return domainList ? (strings(domainList['Domain']) ?? null) : null;
 }
 
 /** Parses a RefererConfiguration; shape or enumeration problems give `ok: false` (MalformedXML). */
 export function parseRefererXml(xml: string): XmlParseResult<RefererConfiguration> {
-  const parsed = parseXml(xml, ARRAYS);
-  if (!parsed.ok) return parsed;
-  const root = child(parsed.value[ROOT]);
-  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
+  const root = readRoot(xml, ROOT, ARRAYS, 'refused');
+  if (isRefusal(root)) return root;
   const status = optionalText(root['Status']);
   const refererType = optionalText(root['RefererType']);
   const empty = optionalText(root['EmptyReferConfiguration']);
   const domains = parseDomains(root['DomainList']);
-  if (status === null || refererType === null || empty === null || domains === null) return { ok: false, reason: 'malformed RefererConfiguration' };
-  if (status === undefined || !STATUSES.includes(status)) return { ok: false, reason: 'Status must be Enabled or Disabled' };
-  if (refererType === undefined || !TYPES.includes(refererType)) return { ok: false, reason: 'RefererType must be Black-List or White-List' };
-  if (empty !== undefined && !EMPTY.includes(empty)) return { ok: false, reason: 'EmptyReferConfiguration must be Allow or Deny' };
+  if (status === null || refererType === null || empty === null || domains === null) return refuse('malformed RefererConfiguration');
+  if (status === undefined || !STATUSES.includes(status)) return refuse('Status must be Enabled or Disabled');
+  if (refererType === undefined || !TYPES.includes(refererType)) return refuse('RefererType must be Black-List or White-List');
+  if (empty !== undefined && !EMPTY.includes(empty)) return refuse('EmptyReferConfiguration must be Allow or Deny');
   // Once hotlink protection is on, at least one domain is required (tencentcloud 436/32466).
-  if (status === 'Enabled' && (domains === undefined || domains.length === 0)) return { ok: false, reason: 'DomainList needs a Domain when Status is Enabled' };
-  if (domains?.some((d) => d.trim() === '')) return { ok: false, reason: 'a Domain is empty' };
+  if (status === 'Enabled' && (domains === undefined || domains.length === 0)) return refuse('DomainList needs a Domain when Status is Enabled');
+  if (domains?.some((d) => d.trim() === '')) return refuse('a Domain is empty');
   const value: RefererConfiguration = { status, refererType };
   if (domains !== undefined) value.domains = domains;
   if (empty !== undefined) value.emptyReferConfiguration = empty;

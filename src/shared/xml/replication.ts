@@ -4,7 +4,8 @@
 // src/shared/replication/validate.ts. The KMS parts of the doc (Destination.EncryptionConfiguration,
 // SourceSelectionCriteria) need a key service cos-local does not have: reported as `unsupported`
 // (NotImplemented). Any other unknown element is malformed.
-import { buildXml, emptyOr, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, emptyOr, parseXml, text, type XmlNode, type XmlObject, type XmlParseResult, type XmlRefusal } from './codec';
+import { element, isRefusal, readEach, readRoot, refuse, textOf } from './read';
 
 export interface ReplicationDestination {
   /** `qcs::cos:<region>::<bucket-appid>`, as sent. */
@@ -27,63 +28,44 @@ export interface ReplicationConfiguration {
   rules: ReplicationRule[];
 }
 
-export type ReplicationParseResult =
-  | { ok: true; value: ReplicationConfiguration }
-  | { ok: false; reason: string; unsupported?: true };
+export type ReplicationParseResult = XmlParseResult<ReplicationConfiguration>;
 
 const ROOT = 'ReplicationConfiguration';
+/** Why replication's unsupported elements are refused: they need a key service. */
+const KMS = 'SSE-KMS';
 
-type Fail = { fail: string; unsupported?: true };
-const isFail = (v: unknown): v is Fail => typeof v === 'object' && v !== null && 'fail' in v;
-
-function element(node: XmlNode | undefined, name: string, known: readonly string[], unsupported: readonly string[] = []): XmlObject | Fail {
-  const o = emptyOr(node);
-  if (!o) return { fail: `${name} must be an element` };
-  for (const c of Object.keys(o)) {
-    if (unsupported.includes(c)) return { fail: `${name}.${c} (SSE-KMS) is not implemented by cos-local`, unsupported: true };
-    if (!known.includes(c)) return { fail: `unknown element ${name}.${c}` };
-  }
-  return o;
-}
-
-function textOf(o: XmlObject, name: string): string | undefined | Fail {
-  const v = o[name];
-  if (v === undefined) return undefined;
-  return typeof v === 'string' ? v : { fail: `${name} must be text` };
-}
-
-function parseDestination(node: XmlNode | undefined): ReplicationDestination | Fail {
-  if (node === undefined) return { fail: 'Rule needs a Destination' };
-  const d = element(node, 'Destination', ['Bucket', 'StorageClass'], ['EncryptionConfiguration']);
-  if (isFail(d)) return d;
+function parseDestination(node: XmlNode | undefined): ReplicationDestination | XmlRefusal {
+  if (node === undefined) return refuse('Rule needs a Destination');
+  const d = element(node, 'Destination', ['Bucket', 'StorageClass'], ['EncryptionConfiguration'], KMS);
+  if (isRefusal(d)) return d;
   const bucket = textOf(d, 'Bucket');
   const storageClass = textOf(d, 'StorageClass');
-  if (isFail(bucket)) return bucket;
-  if (isFail(storageClass)) return storageClass;
-  if (bucket === undefined) return { fail: 'Destination needs a Bucket' };
+  if (isRefusal(bucket)) return bucket;
+  if (isRefusal(storageClass)) return storageClass;
+  if (bucket === undefined) return refuse('Destination needs a Bucket');
   return storageClass === undefined ? { bucket } : { bucket, storageClass };
 }
 
-function parseRule(node: XmlNode): ReplicationRule | Fail {
-  const r = element(node, 'Rule', ['Status', 'Priority', 'ID', 'Prefix', 'Destination', 'DeleteMarkerReplication'], ['SourceSelectionCriteria']);
-  if (isFail(r)) return r;
+function parseRule(node: XmlNode): ReplicationRule | XmlRefusal {
+  const r = element(node, 'Rule', ['Status', 'Priority', 'ID', 'Prefix', 'Destination', 'DeleteMarkerReplication'], ['SourceSelectionCriteria'], KMS);
+  if (isRefusal(r)) return r;
   const texts = ['Status', 'Priority', 'ID', 'Prefix'].map((n) => textOf(r, n));
-  const bad = texts.find(isFail);
+  const bad = texts.find(isRefusal);
   if (bad) return bad;
   const [status, priority, id, prefix] = texts as (string | undefined)[];
-  if (status === undefined) return { fail: 'Rule needs a Status' };
+  if (status === undefined) return refuse('Rule needs a Status');
   const destination = parseDestination(r['Destination']);
-  if (isFail(destination)) return destination;
+  if (isRefusal(destination)) return destination;
   const rule: ReplicationRule = { status, destination };
   if (priority !== undefined) rule.priority = priority;
   if (id !== undefined) rule.id = id;
   if (prefix !== undefined) rule.prefix = prefix;
   if (r['DeleteMarkerReplication'] !== undefined) {
     const m = element(r['DeleteMarkerReplication'], 'DeleteMarkerReplication', ['Status']);
-    if (isFail(m)) return m;
+    if (isRefusal(m)) return m;
     const s = textOf(m, 'Status');
-    if (isFail(s)) return s;
-    if (s === undefined) return { fail: 'DeleteMarkerReplication needs a Status' };
+    if (isRefusal(s)) return s;
+    if (s === undefined) return refuse('DeleteMarkerReplication needs a Status');
     rule.deleteMarkerReplication = s;
   }
   return rule;
@@ -93,18 +75,12 @@ export function parseReplicationXml(xml: string): ReplicationParseResult {
   const parsed = parseXml(xml, [`${ROOT}.Rule`]);
   if (!parsed.ok) return parsed;
   const root = element(parsed.value[ROOT], ROOT, ['Role', 'Rule']);
-  if (isFail(root)) return { ok: false, reason: root.fail };
+  if (isRefusal(root)) return root;
   const role = textOf(root, 'Role');
-  if (isFail(role)) return { ok: false, reason: role.fail };
-  if (role === undefined) return { ok: false, reason: 'a Role is required' };
-  const rules: ReplicationRule[] = [];
-  for (const node of list(root['Rule'])) {
-    const rule = parseRule(node);
-    if (isFail(rule)) return rule.unsupported ? { ok: false, reason: rule.fail, unsupported: true } : { ok: false, reason: rule.fail };
-    rules.push(rule);
-  }
-  if (rules.length === 0) return { ok: false, reason: 'at least one Rule is required' };
-  return { ok: true, value: { role, rules } };
+  if (isRefusal(role)) return role;
+  if (role === undefined) return refuse('a Role is required');
+  const rules = readEach(root['Rule'], parseRule, 'Rule');
+  return isRefusal(rules) ? rules : { ok: true, value: { role, rules } };
 }
 
 /** The GET Bucket replication body, elements in the order of the COS doc (436/19222). */
@@ -143,20 +119,20 @@ export function buildReplicationProgressXml(rules: readonly ReplicationRuleProgr
   });
 }
 
+function parseProgress(node: XmlNode): ReplicationRuleProgress | XmlRefusal {
+  const r = emptyOr(node);
+  if (!r) return refuse('Rule must be an element');
+  const entry: ReplicationRuleProgress = {
+    id: text(r['ID']), pending: Number(text(r['Pending'])), completed: Number(text(r['Completed'])), failed: Number(text(r['Failed'])),
+  };
+  if (r['LastCompleted'] !== undefined) entry.lastCompleted = text(r['LastCompleted']);
+  return entry;
+}
+
 /** Parses what buildReplicationProgressXml built (for clients such as the console). */
 export function parseReplicationProgressXml(xml: string): XmlParseResult<ReplicationRuleProgress[]> {
-  const parsed = parseXml(xml, ['ReplicationProgress.Rule']);
-  if (!parsed.ok) return parsed;
-  const root = emptyOr(parsed.value['ReplicationProgress']);
-  if (!root) return { ok: false, reason: 'the root element must be ReplicationProgress' };
-  const out: ReplicationRuleProgress[] = [];
-  for (const node of list(root['Rule'])) {
-    const r = emptyOr(node);
-    if (!r) return { ok: false, reason: 'Rule must be an element' };
-    const text = (n: string): string => (typeof r[n] === 'string' ? r[n] : '');
-    const entry: ReplicationRuleProgress = { id: text('ID'), pending: Number(text('Pending')), completed: Number(text('Completed')), failed: Number(text('Failed')) };
-    if (r['LastCompleted'] !== undefined) entry.lastCompleted = text('LastCompleted');
-    out.push(entry);
-  }
-  return { ok: true, value: out };
+  const root = readRoot(xml, 'ReplicationProgress', ['ReplicationProgress.Rule']);
+  if (isRefusal(root)) return root;
+  const rules = readEach(root['Rule'], parseProgress);
+  return isRefusal(rules) ? rules : { ok: true, value: rules };
 }

@@ -1,6 +1,7 @@
 // GET Service (List Buckets) response. Doc: https://cloud.tencent.com/document/product/436/8291
 // CreationDate is ISO 8601 without milliseconds in the doc sample (`2019-05-24T11:49:50Z`).
-import { buildXml, child, list, parseXml, text, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, child, list, text, type XmlObject, type XmlParseResult } from './codec';
+import { isRefusal, ownerXml, readOwner, readRoot } from './read';
 
 export interface Owner {
   id: string;
@@ -28,20 +29,17 @@ export function creationDate(ms: number): string {
 export function buildListAllMyBucketsXml(r: ListAllMyBucketsResult): string {
   const buckets: XmlObject[] = r.buckets.map((b) => ({ Name: b.name, Location: b.location, CreationDate: b.creationDate }));
   return buildXml(ROOT, {
-    Owner: { ID: r.owner.id, DisplayName: r.owner.displayName },
+    Owner: ownerXml(r.owner),
     Buckets: buckets.length > 0 ? { Bucket: buckets } : '',
   });
 }
 
 export function parseListAllMyBucketsXml(xml: string): XmlParseResult<ListAllMyBucketsResult> {
-  const parsed = parseXml(xml, [`${ROOT}.Buckets.Bucket`]);
-  if (!parsed.ok) return parsed;
-  const root = child(parsed.value[ROOT]);
-  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
-  const owner = child(root['Owner']);
+  const root = readRoot(xml, ROOT, [`${ROOT}.Buckets.Bucket`], 'refused');
+  if (isRefusal(root)) return root;
   const buckets = list(child(root['Buckets'])?.['Bucket']).map((node) => {
     const b = child(node) ?? {};
     return { name: text(b['Name']), location: text(b['Location']), creationDate: text(b['CreationDate']) };
   });
-  return { ok: true, value: { owner: { id: text(owner?.['ID']), displayName: text(owner?.['DisplayName']) }, buckets } };
+  return { ok: true, value: { owner: readOwner(root['Owner']), buckets } };
 }

@@ -1,6 +1,7 @@
 // Bucket and object tagging bodies: `Tagging{TagSet{Tag*{Key,Value}}}` (PUT Bucket tagging
 // 436/34838, GET 436/34837, PUT Object tagging 436/42997, GET 436/42998). Tags keep their order.
-import { buildXml, child, emptyOr, list, parseXml, text, type XmlParseResult } from './codec';
+import { buildXml, child, type XmlNode, type XmlParseResult, type XmlRefusal } from './codec';
+import { isRefusal, readEach, readRoot, refuse } from './read';
 
 export interface XmlTag {
   key: string;
@@ -9,22 +10,21 @@ export interface XmlTag {
 
 const ROOT = 'Tagging';
 
+function parseTag(node: XmlNode): XmlTag | XmlRefusal {
+  const t = child(node);
+  const key = t?.['Key'];
+  if (typeof key !== 'string') return refuse('every Tag needs a Key');
+  const value = t?.['Value'] ?? '';
+  return typeof value === 'string' ? { key, value } : refuse('a tag Value must be text');
+}
+
 export function parseTaggingXml(xml: string): XmlParseResult<XmlTag[]> {
-  const parsed = parseXml(xml, [`${ROOT}.TagSet.Tag`]);
-  if (!parsed.ok) return parsed;
-  const root = emptyOr(parsed.value[ROOT]);
-  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
+  const root = readRoot(xml, ROOT, [`${ROOT}.TagSet.Tag`]);
+  if (isRefusal(root)) return root;
   const set = root['TagSet'];
-  if (set !== undefined && set !== '' && !child(set)) return { ok: false, reason: 'TagSet must be an element' };
-  const tags: XmlTag[] = [];
-  for (const node of list(child(set)?.['Tag'])) {
-    const t = child(node);
-    if (!t || t['Key'] === undefined || typeof t['Key'] !== 'string') return { ok: false, reason: 'every Tag needs a Key' };
-    const value = t['Value'] ?? '';
-    if (typeof value !== 'string') return { ok: false, reason: 'a tag Value must be text' };
-    tags.push({ key: text(t['Key']), value });
-  }
-  return { ok: true, value: tags };
+  if (set !== undefined && set !== '' && !child(set)) return refuse('TagSet must be an element');
+  const tags = readEach(child(set)?.['Tag'], parseTag);
+  return isRefusal(tags) ? tags : { ok: true, value: tags };
 }
 
 export function buildTaggingXml(tags: readonly XmlTag[]): string {

@@ -3,7 +3,8 @@
 // 436/30616 (GET). Values are kept verbatim (the SDK suites compare what they put with what they get:
 // docs/cos-behaviour.md "How fidelity is judged"); elements come back in the doc's order and nothing
 // absent is added.
-import { buildXml, child, emptyOr, list, parseXml, type XmlNode, type XmlObject, type XmlParseResult } from './codec';
+import { buildXml, child, emptyOr, type XmlNode, type XmlObject, type XmlParseResult, type XmlRefusal } from './codec';
+import { isRefusal, readEach, readRoot, refuse } from './read';
 
 export interface WebsiteRoutingRule {
   /** Exactly one of the two (436/30617). */
@@ -26,26 +27,26 @@ const ARRAYS = [`${ROOT}.RoutingRules.RoutingRule`];
 
 type Fields = Record<string, string>;
 
-/** A container whose children are all text: its fields, or a reason. */
-function textFields(node: XmlNode | undefined, name: string, allowed: readonly string[]): Fields | string {
+/** A container whose children are all text: its fields, or a refusal. */
+function textFields(node: XmlNode | undefined, name: string, allowed: readonly string[]): Fields | XmlRefusal {
   const obj = emptyOr(node);
-  if (!obj) return `${name} must be an element`;
+  if (!obj) return refuse(`${name} must be an element`);
   const out: Fields = {};
   for (const [k, v] of Object.entries(obj)) {
     if (!allowed.includes(k)) continue; // unknown elements are ignored, as the CORS codec does
-    if (typeof v !== 'string') return `${name}.${k} must be text`;
+    if (typeof v !== 'string') return refuse(`${name}.${k} must be text`);
     out[k] = v;
   }
   return out;
 }
 
-function parseRule(node: XmlNode): WebsiteRoutingRule | string {
+function parseRule(node: XmlNode): WebsiteRoutingRule | XmlRefusal {
   const r = child(node);
-  if (!r) return 'RoutingRule must be an element';
+  if (!r) return refuse('RoutingRule must be an element');
   const c = textFields(r['Condition'] ?? '', 'Condition', ['HttpErrorCodeReturnedEquals', 'KeyPrefixEquals']);
   const d = textFields(r['Redirect'] ?? '', 'Redirect', ['Protocol', 'ReplaceKeyWith', 'ReplaceKeyPrefixWith', 'URLRedirect']);
-  if (typeof c === 'string') return c;
-  if (typeof d === 'string') return d;
+  if (isRefusal(c)) return c;
+  if (isRefusal(d)) return d;
   const condition: WebsiteRoutingRule['condition'] = {};
   if (c['HttpErrorCodeReturnedEquals'] !== undefined) condition.httpErrorCodeReturnedEquals = c['HttpErrorCodeReturnedEquals'];
   if (c['KeyPrefixEquals'] !== undefined) condition.keyPrefixEquals = c['KeyPrefixEquals'];
@@ -57,54 +58,49 @@ function parseRule(node: XmlNode): WebsiteRoutingRule | string {
   return { condition, redirect };
 }
 
-function parseBody(root: XmlObject): WebsiteConfiguration | string {
-  if (root['IndexDocument'] === undefined) return 'IndexDocument is required';
+function parseBody(root: XmlObject): WebsiteConfiguration | XmlRefusal {
+  if (root['IndexDocument'] === undefined) return refuse('IndexDocument is required');
   const index = textFields(root['IndexDocument'], 'IndexDocument', ['Suffix']);
-  if (typeof index === 'string') return index;
-  if (index['Suffix'] === undefined) return 'IndexDocument.Suffix is required';
+  if (isRefusal(index)) return index;
+  if (index['Suffix'] === undefined) return refuse('IndexDocument.Suffix is required');
   const config: WebsiteConfiguration = { indexDocument: { suffix: index['Suffix'] } };
   if (root['RedirectAllRequestsTo'] !== undefined) {
     const f = textFields(root['RedirectAllRequestsTo'], 'RedirectAllRequestsTo', ['Protocol']);
-    if (typeof f === 'string') return f;
-    if (f['Protocol'] === undefined) return 'RedirectAllRequestsTo.Protocol is required';
+    if (isRefusal(f)) return f;
+    if (f['Protocol'] === undefined) return refuse('RedirectAllRequestsTo.Protocol is required');
     config.redirectAllRequestsTo = { protocol: f['Protocol'] };
   }
   if (root['AutoAddressing'] !== undefined) {
     const f = textFields(root['AutoAddressing'], 'AutoAddressing', ['Status']);
-    if (typeof f === 'string') return f;
-    if (f['Status'] === undefined) return 'AutoAddressing.Status is required';
+    if (isRefusal(f)) return f;
+    if (f['Status'] === undefined) return refuse('AutoAddressing.Status is required');
     config.autoAddressing = { status: f['Status'] };
   }
   if (root['ErrorDocument'] !== undefined) {
     const f = textFields(root['ErrorDocument'], 'ErrorDocument', ['Key', 'Charity404', 'OriginalHttpStatus']);
-    if (typeof f === 'string') return f;
-    if (f['Key'] === undefined) return 'ErrorDocument.Key is required';
+    if (isRefusal(f)) return f;
+    if (f['Key'] === undefined) return refuse('ErrorDocument.Key is required');
     const doc: NonNullable<WebsiteConfiguration['errorDocument']> = { key: f['Key'] };
     if (f['Charity404'] !== undefined) doc.charity404 = f['Charity404'];
     if (f['OriginalHttpStatus'] !== undefined) doc.originalHttpStatus = f['OriginalHttpStatus'];
     config.errorDocument = doc;
   }
   if (root['RoutingRules'] !== undefined) {
-    const rules = emptyOr(root['RoutingRules']);
-    if (!rules) return 'RoutingRules must be an element';
-    config.routingRules = [];
-    for (const node of list(rules['RoutingRule'])) {
-      const rule = parseRule(node);
-      if (typeof rule === 'string') return rule;
-      config.routingRules.push(rule);
-    }
+    const container = emptyOr(root['RoutingRules']);
+    if (!container) return refuse('RoutingRules must be an element');
+    const rules = readEach(container['RoutingRule'], parseRule);
+    if (isRefusal(rules)) return rules;
+    config.routingRules = rules;
   }
   return config;
 }
 
 /** Parses a WebsiteConfiguration's shape; semantic checks are validateWebsite's (src/cos-local/website/validate.ts). */
 export function parseWebsiteXml(xml: string): XmlParseResult<WebsiteConfiguration> {
-  const parsed = parseXml(xml, ARRAYS);
-  if (!parsed.ok) return parsed;
-  const root = emptyOr(parsed.value[ROOT]);
-  if (!root) return { ok: false, reason: `the root element must be ${ROOT}` };
+  const root = readRoot(xml, ROOT, ARRAYS);
+  if (isRefusal(root)) return root;
   const config = parseBody(root);
-  return typeof config === 'string' ? { ok: false, reason: config } : { ok: true, value: config };
+  return isRefusal(config) ? config : { ok: true, value: config };
 }
 
 function ruleXml(rule: WebsiteRoutingRule): XmlObject {
