@@ -5,6 +5,7 @@
 // e2e data directory lives as long as the run.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expectAccessible } from './axe';
 import { expect, registerSecret, test } from './capture';
 import { E2E_ADMIN_PASSWORD } from './playwright.config';
 import { signInAsAdmin, signInInNewContext } from './steps';
@@ -26,6 +27,7 @@ test('an admin creates an account with a generated password and one grant, disab
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Console accounts' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'admin' }).first()).toContainText('Administrator');
+  await expectAccessible(page, 'the console accounts');
 
   // Create: name, role user, generated password, one grant.
   await page.getByRole('button', { name: 'Create account' }).click();
@@ -43,6 +45,7 @@ test('an admin creates an account with a generated password and one grant, disab
   await dialog.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(grant.getByText('A prefix cannot contain *')).toBeVisible();
   await expect(grant.getByLabel('Prefix')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'the account dialog with an error');
   await grant.getByLabel('Prefix').fill('2025/');
   const permissions = grant.getByRole('group', { name: 'Permissions' });
   for (const p of ['Write', 'Delete', 'Share', 'Settings']) await expect(permissions.getByRole('checkbox', { name: p })).not.toBeChecked();
@@ -56,6 +59,7 @@ test('an admin creates an account with a generated password and one grant, disab
   // The generated password, once, with a warning and a Copy button.
   await expect(dialog.getByRole('alert')).toContainText('It will not be shown again');
   await expect(dialog.getByRole('button', { name: 'Copy' })).toBeVisible();
+  await expectAccessible(page, 'the generated password');
   const password = await dialog.getByLabel(`Password of ${name}`).inputValue();
   expect(password).toBe(createdBody.generatedPassword);
   registerSecret(test.info(), password, { method: 'POST', path: '/api/admin/users' });
@@ -66,6 +70,7 @@ test('an admin creates an account with a generated password and one grant, disab
   await expect(row).toContainText('User');
   await expect(row).toContainText('Enabled');
   await expect(row.getByRole('cell').nth(3)).toHaveText('1');
+  await expectAccessible(page, 'the console accounts with a new one');
 
   // The server explains a refusal next to the form, in its own words.
   await page.getByRole('button', { name: 'Create account' }).click();
@@ -75,6 +80,7 @@ test('an admin creates an account with a generated password and one grant, disab
   await again.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(again.getByRole('alert')).toContainText(`A console account "${name}" already exists.`);
   await expect(again.getByRole('alert')).toContainText('UserExists');
+  await expectAccessible(page, 'the account dialog with the server\'s refusal');
   await again.getByRole('button', { name: 'Cancel' }).click();
   await expect(again).toBeHidden();
 
@@ -97,6 +103,7 @@ test('an admin creates an account with a generated password and one grant, disab
     await member.goto('/admin/users');
     await expect(member.getByRole('heading', { level: 1, name: 'Administrators only' })).toBeVisible();
     await expect(member.getByRole('table')).toHaveCount(0);
+    await expectAccessible(member, 'the admin page refused');
     await member.goto('/buckets');
     await expect(member.getByRole('table')).toContainText(BUCKET);
 
@@ -104,6 +111,7 @@ test('an admin creates an account with a generated password and one grant, disab
     await row.getByRole('button', { name: `Disable ${name}` }).click();
     const confirm = page.getByRole('dialog', { name: `Disable ${name}?` });
     await expect(confirm).toContainText('every session of the account ends at once');
+    await expectAccessible(page, 'the disable confirmation');
     await confirm.getByRole('button', { name: 'Disable', exact: true }).click();
     await expect(confirm).toBeHidden();
     await expect(row).toContainText('Disabled');
@@ -129,6 +137,7 @@ test('an admin creates an account with a generated password and one grant, disab
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: 'OK' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'Failed' })).toHaveCount(1);
+  await expectAccessible(page, 'the audit log');
 
   await filters.getByText('Failed', { exact: true }).click();
   await expect(page).toHaveURL((url) => url.searchParams.get('outcome') === 'failed' && url.searchParams.get('actor') === name);
@@ -187,6 +196,7 @@ test('an admin edits an account\'s grants and resets its password; only the new 
   const second = edit.getByRole('group', { name: 'Grant 2' });
   await second.getByLabel('Bucket').fill('documents-1250000000');
   await expect(second.getByText('Empty: the whole bucket.')).toBeVisible();
+  await expectAccessible(page, 'the edit dialog');
   const saved = page.waitForResponse((r) => r.url().endsWith(`/api/admin/users/${name}`) && r.request().method() === 'PATCH');
   await edit.getByRole('button', { name: 'Save' }).click();
   expect(((await (await saved).json()) as { user: { grants: unknown } }).user.grants).toEqual([
@@ -197,9 +207,10 @@ test('an admin edits an account\'s grants and resets its password; only the new 
   await expect(row.getByRole('cell').nth(3)).toHaveText('2');
 
   // Reset to a generated password, shown once; the dialog says sessions end.
-  await row.getByRole('button', { name: `Reset the password of ${name}` }).click();
+  await row.getByRole('button', { name: `Reset password for ${name}` }).click();
   const reset = page.getByRole('dialog', { name: `Reset the password of ${name}` });
   await expect(reset).toContainText(`Every session of ${name} ends now`);
+  await expectAccessible(page, 'the reset-password dialog');
   await reset.getByRole('button', { name: 'Reset password' }).click();
   await expect(reset.getByRole('alert')).toContainText('It will not be shown again');
   const generated = await reset.getByLabel(`Password of ${name}`).inputValue();

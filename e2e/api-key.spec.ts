@@ -3,6 +3,7 @@
 // photos-1250000000 under 2025/ only, and may not list buckets: she opens the bucket by name, sees
 // 2025/, and is refused — with COS's own error — at the bucket root and under 2024/.
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './capture';
 import { E2E_ALICE_SECRET_ID, E2E_ALICE_SECRET_KEY, E2E_COS_PORT } from './playwright.config';
 
@@ -24,6 +25,7 @@ test('a wrong API key is refused with a message', async ({ page }) => {
   await signInWithKey(page, 'not-the-secret-key-0000000000000000');
   await expect(page.getByRole('alert')).toContainText('COS did not accept this SecretId and SecretKey');
   await expect(page).toHaveURL(/\/login/);
+  await expectAccessible(page, 'the API-key sign-in with its refusal');
 });
 
 test('a sub-user limited to 2025/ sees that prefix and is refused elsewhere', async ({ page }) => {
@@ -34,6 +36,7 @@ test('a sub-user limited to 2025/ sees that prefix and is refused elsewhere', as
   // She may not list buckets: no list, a form to open one by name instead.
   await expect(page.getByRole('heading', { name: 'Open a bucket by name' })).toBeVisible();
   await expect(page.getByRole('link', { name: BUCKET, exact: true })).toHaveCount(0);
+  await expectAccessible(page, 'the open-a-bucket form');
   await page.getByLabel('Bucket name').fill(BUCKET);
   await expect(page.getByLabel('Region')).toHaveValue('ap-guangzhou');
   await page.getByRole('button', { name: 'Open' }).click();
@@ -45,6 +48,7 @@ test('a sub-user limited to 2025/ sees that prefix and is refused elsewhere', as
   await expect(alert).toContainText('Could not list the objects');
   await expect(alert).toContainText('AccessDenied');
   await expect(page.getByText('README.md')).toHaveCount(0);
+  await expectAccessible(page, 'a refused listing');
 
   // 2025/ is hers.
   await page.goto(objectsUrl('2025/'));
@@ -53,6 +57,7 @@ test('a sub-user limited to 2025/ sees that prefix and is refused elsewhere', as
   await expect(page.getByText('beach.png')).toBeVisible();
   await expect(page.getByText('日落 sunset.png')).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
+  await expectAccessible(page, 'a folder of the prefix');
 
   // 2024/ is not.
   await page.goto(objectsUrl('2024/'));
@@ -87,6 +92,7 @@ test('a sub-user without STS permission uploads inside her prefix with per-reque
   const uploads = page.getByRole('region', { name: 'Uploads' });
   await expect(uploads).toContainText('Done: 1 of 1', { timeout: 30_000 });
   await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
+  await expectAccessible(page, 'the upload panel');
   // Her permanent key signed it: no security token on the PUT.
   expect(puts).toEqual(['']);
 });

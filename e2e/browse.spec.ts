@@ -2,6 +2,7 @@
 // the breadcrumb, switch language. The browser's COS requests go straight to cos-local (cross-origin,
 // signed through /api/sign), which this test checks by watching the network.
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './capture';
 import { E2E_ADMIN_PASSWORD, E2E_COS_PORT } from './playwright.config';
 import { openSeededPhotos, signInAsAdmin } from './steps';
@@ -12,6 +13,7 @@ test('a wrong password is refused with a message', async ({ page }) => {
   await signIn(page, 'not-the-password');
   await expect(page.getByRole('alert')).toContainText('Incorrect username or password');
   await expect(page).toHaveURL(/\/login/);
+  await expectAccessible(page, 'the sign-in page with its refusal');
 });
 
 test('browse seeded buckets and folders, then switch language', async ({ page }) => {
@@ -28,6 +30,7 @@ test('browse seeded buckets and folders, then switch language', async ({ page })
   await expect(page.getByText('beach.png')).toBeVisible();
   await expect(page.getByText('日落 sunset.png')).toBeVisible();
   await expect(page).toHaveURL((url) => url.searchParams.get('prefix') === '2025/summer/');
+  await expectAccessible(page, 'a folder');
   // The listing came from cos-local directly, virtual-hosted (the signed Host names the bucket), not
   // through the console; nothing went to cos-local path-style.
   expect(cosRequests.some((r) => r.startsWith(`GET http://photos-1250000000.cos.ap-guangzhou.localhost:${E2E_COS_PORT}/?`) && r.includes('prefix=2025%2Fsummer%2F'))).toBe(true);
@@ -43,4 +46,5 @@ test('browse seeded buckets and folders, then switch language', async ({ page })
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.goto('/buckets');
   await expect(page.getByRole('heading', { level: 1, name: '存储桶列表' })).toBeVisible();
+  await expectAccessible(page, 'the bucket list in Chinese');
 });

@@ -5,6 +5,7 @@
 import { cosRequest } from '../test/support/cos-request';
 import COS from 'cos-nodejs-sdk-v5';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, registerSecret, test } from './capture';
 import { E2E_ADMIN_PASSWORD, E2E_COS_PORT, E2E_COS_SECRET_ID, E2E_COS_SECRET_KEY, E2E_PORT } from './playwright.config';
 import { signInAsAdmin } from './steps';
@@ -23,6 +24,7 @@ async function createBucket(page: Page, name: string, allowConsole: boolean): Pr
   // The -<APPID> rule is explained and enforced before anything is sent.
   await dialog.getByLabel('Bucket name').fill(name.replace(/-\d+$/, ''));
   await expect(dialog.getByText('end the name with -1250000000')).toBeVisible();
+  await expectAccessible(page, 'the create-bucket dialog with an error');
   await dialog.getByLabel('Bucket name').fill(name);
   const cors = dialog.getByRole('checkbox', { name: 'Allow this console to reach it (CORS)' });
   await expect(cors).toBeChecked();
@@ -43,6 +45,7 @@ test('a bucket without the console\'s CORS rule explains why, and an admin lets 
   const alert = page.getByRole('alert').filter({ hasText: 'The browser cannot reach this bucket' });
   await expect(alert).toContainText(`This bucket's CORS rules do not allow requests from ${ORIGIN}, so the browser blocks them.`);
   await expect(page.getByText('This bucket is empty.')).toHaveCount(0);
+  await expectAccessible(page, 'a bucket the browser cannot reach');
 
   await alert.getByRole('button', { name: 'Allow this console' }).click();
   const dialog = page.getByRole('dialog', { name: `Allow this console to reach ${bucket}?` });
@@ -50,6 +53,7 @@ test('a bucket without the console\'s CORS rule explains why, and an admin lets 
   await expect(dialog).toContainText(ORIGIN);
   await expect(dialog).toContainText('GET, PUT, POST, DELETE, HEAD');
   await expect(dialog).toContainText('ETag');
+  await expectAccessible(page, 'the CORS confirmation');
   await dialog.getByRole('button', { name: 'Add the rule' }).click();
 
   await expect(dialog).toBeHidden();
@@ -79,6 +83,7 @@ test('a share link opens the file without a session, and carries the validity ch
   await expect(link).toHaveValue(/q-signature=/);
   const url = await link.inputValue();
   await expect(dialog).toContainText('Anyone with this link can download the file until');
+  await expectAccessible(page, 'the share dialog with its link');
   // Copy puts exactly the link on the clipboard.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   await dialog.getByRole('button', { name: 'Copy' }).click();
@@ -155,6 +160,7 @@ test('a console account without the right to fix or share is told whom to ask, a
     await expect(rule).toContainText('GET, PUT, POST, DELETE, HEAD');
     await expect(rule).toContainText('x-cos-request-id');
     await expect(alert.getByRole('button', { name: 'Allow this console' })).toHaveCount(0);
+    await expectAccessible(viewer, 'the CORS rule to ask for');
 
     // Without `share` the Share button is disabled and says why (e2e/restricted-landing.spec.ts); the
     // server refuses the share signature all the same, naming the permission.
@@ -162,6 +168,7 @@ test('a console account without the right to fix or share is told whom to ask, a
     const share = viewer.getByRole('button', { name: 'Share README.md' });
     await expect(share).toBeDisabled();
     await expect(share).toHaveAccessibleDescription(/“share” permission/);
+    await expectAccessible(viewer, 'a bucket without the share permission');
     const { csrfToken } = (await (await viewer.request.get('/api/session')).json()) as { csrfToken: string };
     const signed = await viewer.request.post('/api/sign', {
       headers: { 'x-csrf-token': csrfToken },

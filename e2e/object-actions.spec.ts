@@ -4,6 +4,7 @@
 // account does the same inside its prefix, and a session on a temporary key (which cannot get keys
 // of its own) falls back to /api/sign (409 StsUnavailable). Everything runs against cos-local; nothing is mocked.
 import type { Page, Request } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './capture';
 import { E2E_ADMIN_PASSWORD, E2E_COS_PORT } from './playwright.config';
 import { createConsoleAccount, openSeededPhotos, signInAs, signInAsAdmin } from './steps';
@@ -58,6 +59,7 @@ async function deleteSelected(page: Page, expectedCount: number): Promise<void> 
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete objects' });
   await expect(dialog).toContainText(`Objects to delete: ${expectedCount}`);
+  await expectAccessible(page, 'the delete dialog');
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(dialog).toContainText(`Deleted: ${expectedCount}`);
   await expect(dialog).not.toContainText('Not deleted');
@@ -80,6 +82,7 @@ test('admin uploads a small and a multipart file on temporary keys, then deletes
   await expectUploaded(page, 2, 2);
   await expect(fileCell(page, small.name)).toBeVisible();
   await expect(fileCell(page, big.name)).toBeVisible();
+  await expectAccessible(page, 'the upload panel');
 
   // Every upload request carried the temporary key's token; the big file went up in parts.
   const puts = cos.filter((r) => r.method() === 'PUT');
@@ -92,6 +95,7 @@ test('admin uploads a small and a multipart file on temporary keys, then deletes
   await chooseFiles(page, [textFile(small.name, 'second version\n')]);
   const overwrite = page.getByRole('dialog', { name: 'Replace existing objects?' });
   await expect(overwrite).toContainText(small.name);
+  await expectAccessible(page, 'the overwrite dialog');
   await overwrite.getByRole('button', { name: 'Replace' }).click();
   await expectUploaded(page, 3, 3);
 
@@ -127,6 +131,7 @@ test('a folder is deleted with everything under it', async ({ page }) => {
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete objects' });
   await expect(dialog).toContainText('Folders are deleted with everything in them');
+  await expectAccessible(page, 'the delete dialog of a folder');
   await expect(dialog).toContainText('Objects to delete: 3');
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(dialog).toContainText('Deleted: 3');
@@ -170,6 +175,7 @@ test('a console account granted one prefix uploads and deletes inside it', async
     await member.goto(objectsUrl(''));
     await expect(member.getByRole('region', { name: 'Your account may not list this folder' }).getByRole('link', { name: 'team/' })).toBeVisible();
     await expect(member.getByRole('button', { name: 'Upload', exact: true })).toBeDisabled();
+    await expectAccessible(member, 'the folders a restricted account may use');
     const { csrfToken } = (await (await member.request.get('/api/session')).json()) as { csrfToken: string };
     const outside = await member.request.post('/api/sts', {
       headers: { 'x-csrf-token': csrfToken },
@@ -204,6 +210,7 @@ test('a session on a temporary key (no STS for it) uploads with per-request sign
     await keyPage.getByLabel('SecretId').fill(key.TmpSecretId);
     await keyPage.getByLabel('SecretKey').fill(key.TmpSecretKey);
     await keyPage.getByLabel('Security token (optional)').fill(key.SecurityToken);
+    await expectAccessible(keyPage, 'the API-key sign-in');
     await keyPage.getByRole('button', { name: 'Sign in' }).click();
     await expect(keyPage.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
 

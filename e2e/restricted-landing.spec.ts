@@ -5,6 +5,7 @@
 // by its grants: bucket links open the granted prefix, the photos root by URL offers the usable
 // folders instead of COS's refusal, crumbs above the grant are not links, and the toolbar disables
 // what the grant does not allow, saying which permission is missing. Against cos-local; nothing mocked.
+import { expectAccessible } from './axe';
 import { expect, test } from './capture';
 import { E2E_ADMIN_PASSWORD } from './playwright.config';
 import { createConsoleAccount, signInAs, signInAsAdmin } from './steps';
@@ -36,6 +37,7 @@ test('a restricted account lands in its granted prefixes and sees only the actio
     await expect(member.getByRole('link', { name: DOCUMENTS, exact: true })).toBeVisible();
     await expect(member.getByRole('link', { name: PHOTOS, exact: true })).toHaveCount(0);
     await expect(member.getByText('logs-1250000000')).toHaveCount(0);
+    await expectAccessible(member, 'a restricted account\'s bucket list');
 
     await photosLink.click();
     await expect(member).toHaveURL(/\/buckets\/photos-1250000000\/objects\?prefix=2025\//);
@@ -57,9 +59,11 @@ test('a restricted account lands in its granted prefixes and sees only the actio
     await expect(del).toBeDisabled();
     await expect(del).toHaveAccessibleDescription(/“delete” permission/);
     await expect(member.getByRole('checkbox')).toHaveCount(0);
+    await expectAccessible(member, 'a folder with disabled actions');
     // The same reason as a tooltip for pointer users.
     await upload.hover({ force: true });
     await expect(member.getByRole('tooltip').or(member.locator('.t-popup')).filter({ hasText: '“write” permission' })).toBeVisible();
+    await expectAccessible(member, 'a missing permission\'s tooltip');
 
     // Inside the grant, folders open as usual; sharing needs `share`, which this grant lacks.
     await member.getByRole('link', { name: 'summer/' }).click();
@@ -75,6 +79,7 @@ test('a restricted account lands in its granted prefixes and sees only the actio
     const landing = member.getByRole('region', { name: 'Your account may not list this folder' });
     await expect(landing).toContainText('You can use these folders of this bucket:');
     await expect(member.getByRole('alert')).toHaveCount(0);
+    await expectAccessible(member, 'the granted folders of a bucket');
     await landing.getByRole('link', { name: '2025/', exact: true }).click();
     await expect(member).toHaveURL(/prefix=2025\//);
     await expect(member.getByRole('link', { name: 'summer/' })).toBeVisible();
@@ -87,6 +92,7 @@ test('a restricted account lands in its granted prefixes and sees only the actio
     await expect(member.getByRole('button', { name: 'Upload', exact: true })).toBeEnabled();
     await expect(member.getByRole('button', { name: 'Delete', exact: true })).toHaveAccessibleDescription(/“delete” permission/);
     await expect(member.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: DOCUMENTS })).toBeVisible();
+    await expectAccessible(member, 'a bucket with upload allowed');
 
     expect(refusals).toEqual([]);
   } finally {

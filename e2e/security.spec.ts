@@ -1,6 +1,7 @@
 // The console under its Content-Security-Policy (src/server/security-headers.ts): signing in and
 // browsing — which calls cos-local straight from the browser — trigger no CSP violation, and the
 // session cookie is out of reach of page scripts.
+import { expectAccessible } from './axe';
 import { expect, test } from './capture';
 import { E2E_ADMIN_PASSWORD } from './playwright.config';
 
@@ -21,6 +22,7 @@ test('browsing under the CSP reports no violation; the session cookie is HttpOnl
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('link', { name: 'photos-1250000000', exact: true }).click();
   await expect(page.getByText('README.md')).toBeVisible();
+  await expectAccessible(page, 'the photos bucket');
 
   const cookie = (await context.cookies()).find((c) => c.name === 'cos_console_sid');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });

@@ -1,6 +1,7 @@
 // Steps the local and the cloud-mode e2e share: sign in as admin, see the seeded buckets, open the
 // photos bucket (scripts/seed-demo.ts).
 import type { Browser, Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, registerSecret, test } from './capture';
 
 export const SEEDED_BUCKETS = ['photos-1250000000', 'documents-1250000000', 'logs-1250000000'];
@@ -20,9 +21,11 @@ export async function openSeededPhotos(page: Page): Promise<void> {
   for (const name of SEEDED_BUCKETS) {
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   }
+  await expectAccessible(page, 'the bucket list');
   await page.getByRole('link', { name: 'photos-1250000000', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'photos-1250000000' })).toBeVisible();
   await expect(page.getByText('README.md')).toBeVisible();
+  await expectAccessible(page, 'the photos bucket');
 }
 
 /** A console account's sign-in in a browser context of its own; the page as the form left it. */

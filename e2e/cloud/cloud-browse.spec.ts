@@ -4,6 +4,7 @@
 // health) and STS go through the Node SDK and qcloud-cos-sts with production Host headers
 // (e2e/cloud-stack.ts).
 import COS from 'cos-nodejs-sdk-v5';
+import { expectAccessible } from '../axe';
 import { expect, test } from '../capture';
 import { CLOUD } from '../cloud-settings';
 import { openSeededPhotos, signInAsAdmin } from '../steps';
@@ -27,6 +28,7 @@ test('cloud mode: sign in, list buckets, browse a bucket on its production hostn
   await page.getByRole('link', { name: '2025/' }).or(page.getByRole('button', { name: '2025/' })).click();
   await page.getByRole('link', { name: 'summer/' }).or(page.getByRole('button', { name: 'summer/' })).click();
   await expect(page.getByText('日落 sunset.png')).toBeVisible();
+  await expectAccessible(page, 'a folder in cloud mode');
 
   // The listings went to the production hostname over HTTPS, virtual-hosted, and succeeded.
   expect(cosRequests.some((r) => r.startsWith('GET https://photos-1250000000.cos.ap-guangzhou.myqcloud.com/?') && r.includes('prefix=2025%2Fsummer%2F'))).toBe(true);

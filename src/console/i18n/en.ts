@@ -41,7 +41,7 @@ export const en = {
       edit: 'Edit',
       editLabel: 'Edit {{name}}',
       reset: 'Reset password',
-      resetLabel: 'Reset the password of {{name}}',
+      resetLabel: 'Reset password for {{name}}',
       disable: 'Disable',
       disableLabel: 'Disable {{name}}',
       enable: 'Enable',

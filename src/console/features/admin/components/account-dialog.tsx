@@ -156,7 +156,7 @@ function AccountFormBody({ state, create, update, onClose }: BodyProps) {
         <ServerError title={t(editing ? 'admin.users.updateFailed' : 'admin.users.createFailed')} error={mutation.error} codeLabel={(code) => t('common.errorCode', { code })} />
       ) : null}
       <div className="dialog-actions">
-        <Button variant="outline" onClick={onClose} disabled={mutation.isPending}>
+        <Button tag="button" variant="outline" onClick={onClose} disabled={mutation.isPending}>
           {t('admin.common.cancel')}
         </Button>
         <Button type="submit" theme="primary" loading={mutation.isPending}>

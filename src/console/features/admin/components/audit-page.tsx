@@ -98,12 +98,13 @@ function Audit() {
       ) : (
         <Table<AuditEntry> rowKey="id" data={page.data?.entries ?? []} columns={columns} loading={page.isPending || page.isPlaceholderData} empty={t('admin.audit.empty')} hover />
       )}
+      {/* tag="button": a disabled TDesign Button is otherwise a <div>, neither a button nor disabled to assistive technology. */}
       <nav className="admin-audit__paging" aria-label={t('admin.audit.paging')}>
-        <Button variant="outline" disabled={previous === undefined} onClick={() => previous && go(previous)}>
+        <Button variant="outline" tag="button" disabled={previous === undefined} onClick={() => previous && go(previous)}>
           {t('admin.audit.previous')}
         </Button>
         <span aria-live="polite">{t('admin.audit.pageNumber', { n: view.before === undefined ? 1 : view.trail.length + 1 })}</span>
-        <Button variant="outline" disabled={nextBefore === undefined} onClick={() => nextBefore !== undefined && go(nextPage(view, nextBefore))}>
+        <Button variant="outline" tag="button" disabled={nextBefore === undefined} onClick={() => nextBefore !== undefined && go(nextPage(view, nextBefore))}>
           {t('admin.audit.next')}
         </Button>
       </nav>

@@ -85,7 +85,7 @@ function ResetForm({ name, reset, onClose }: { name: string; reset: ReturnType<t
       </div>
       {reset.isError ? <ServerError title={t('admin.reset.failed')} error={reset.error} codeLabel={(code) => t('common.errorCode', { code })} /> : null}
       <div className="dialog-actions">
-        <Button variant="outline" onClick={onClose} disabled={reset.isPending}>
+        <Button tag="button" variant="outline" onClick={onClose} disabled={reset.isPending}>
           {t('admin.common.cancel')}
         </Button>
         <Button type="submit" theme="primary" loading={reset.isPending}>

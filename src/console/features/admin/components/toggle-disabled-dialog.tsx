@@ -34,7 +34,7 @@ export function ToggleDisabledDialog({ account, onClose }: { account: ConsoleAcc
             <ServerError title={t('admin.users.updateFailed')} error={update.error} codeLabel={(code) => t('common.errorCode', { code })} />
           ) : null}
           <div className="dialog-actions">
-            <Button variant="outline" onClick={close} disabled={update.isPending}>
+            <Button tag="button" variant="outline" onClick={close} disabled={update.isPending}>
               {t('admin.common.cancel')}
             </Button>
             <Button theme={disabling ? 'danger' : 'primary'} onClick={confirm} loading={update.isPending}>

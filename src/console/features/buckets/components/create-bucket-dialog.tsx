@@ -122,7 +122,7 @@ function CreateBucketForm({ appId, create, onCancel }: { appId: string | undefin
         />
       ) : null}
       <div className="dialog-actions">
-        <Button variant="outline" onClick={onCancel} disabled={create.isPending}>
+        <Button tag="button" variant="outline" onClick={onCancel} disabled={create.isPending}>
           {t('bucketCreate.cancel')}
         </Button>
         <Button type="submit" theme="primary" loading={create.isPending}>

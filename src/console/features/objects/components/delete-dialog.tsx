@@ -99,10 +99,10 @@ export function DeleteDialog({ state, prefix, onConfirm, onClose }: DeleteDialog
           <Button onClick={onClose}>{t('deleteObjects.close')}</Button>
         ) : (
           <>
-            <Button variant="outline" disabled={state.phase === 'deleting'} onClick={onClose}>
+            <Button tag="button" variant="outline" disabled={state.phase === 'deleting'} onClick={onClose}>
               {t('deleteObjects.cancel')}
             </Button>
-            <Button theme="danger" disabled={!canConfirm} loading={state.phase === 'deleting'} onClick={onConfirm}>
+            <Button tag="button" theme="danger" disabled={!canConfirm} loading={state.phase === 'deleting'} onClick={onConfirm}>
               {t('deleteObjects.confirm')}
             </Button>
           </>

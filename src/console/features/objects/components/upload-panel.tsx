@@ -80,7 +80,7 @@ export function UploadPanel() {
           {t('upload.summary', { done: summary.done, total: summary.total })}
           {summary.failed > 0 ? ` · ${t('upload.failedCount', { count: summary.failed })}` : ''}
         </span>
-        <Button size="small" variant="text" disabled={summary.active === summary.total} onClick={() => uploadStore.clearFinished()}>
+        <Button tag="button" size="small" variant="text" disabled={summary.active === summary.total} onClick={() => uploadStore.clearFinished()}>
           {t('upload.clearFinished')}
         </Button>
         <Button size="small" variant="text" aria-expanded={open} onClick={() => setOpen(!open)}>
