@@ -103,6 +103,24 @@ describe('the website host', () => {
     expect([head.status, head.body, head.headers['content-length']]).toEqual([200, '', String(PAGES['index.html']?.length)]);
   });
 
+  it('takes the configured Suffix as the only index: no index.htm fallback (docs/cos-behaviour.md "Static website")', async () => {
+    await h.cos.putObject({ ...b, Key: 'htm/index.htm', Body: '<h1>htm</h1>', ContentType: 'text/html' });
+    await h.cos.putObject({ ...b, Key: 'both/index.htm', Body: '<h1>htm</h1>', ContentType: 'text/html' });
+    await h.cos.putObject({ ...b, Key: 'both/index.html', Body: '<h1>html</h1>', ContentType: 'text/html' });
+    await h.cos.putObject({ ...b, Key: 'none/page.html', Body: '<h1>page</h1>', ContentType: 'text/html' });
+    await put({ IndexDocument: { Suffix: 'index.html' }, ErrorDocument: { Key: '404.html' } });
+    expect(await site('/htm/')).toMatchObject({ status: 404, body: PAGES['404.html'] });
+    expect((await site('/htm')).status).toBe(404); // no dir → dir/ redirect either: htm/index.html does not exist
+    expect(await site('/both/')).toMatchObject({ status: 200, body: '<h1>html</h1>' });
+    expect(await site('/none/')).toMatchObject({ status: 404, body: PAGES['404.html'] });
+    expect(await site('/htm/index.htm')).toMatchObject({ status: 200, body: '<h1>htm</h1>' }); // a key names itself
+    await put({ IndexDocument: { Suffix: 'index.htm' }, AutoAddressing: { Status: 'Enabled' } });
+    expect(await site('/htm/')).toMatchObject({ status: 200, body: '<h1>htm</h1>' });
+    expect(await site('/both/')).toMatchObject({ status: 200, body: '<h1>htm</h1>' });
+    expect(await site('/none/page')).toMatchObject({ status: 200, body: '<h1>page</h1>' }); // AutoAddressing unchanged
+    for (const Key of ['htm/index.htm', 'both/index.htm', 'both/index.html', 'none/page.html']) await h.cos.deleteObject({ ...b, Key });
+  });
+
   it('has no website effect on the default (REST) domain', async () => {
     const res = await site('/dir/', 'GET', `${Bucket}.cos.${REGION}.myqcloud.com`);
     expect(res.status).toBe(404);
