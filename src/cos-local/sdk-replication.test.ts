@@ -79,6 +79,30 @@ describe('replication configuration', () => {
     expect(await failure(h.cos.getBucketReplication(src))).toMatchObject({ statusCode: 404, code: 'ReplicationConfigurationNotFoundError' });
   });
 
+  it('accepts the qcs:id/0:cos:<Region>:appid/<APPID>:<BucketName> form, answers it verbatim and replicates with it', async () => {
+    const short = dst.Bucket.slice(0, -`-${APPID}`.length);
+    const Bucket = `qcs:id/0:cos:${dst.Region}:appid/${APPID}:${short}`;
+    const config = { Role: OWNER, Rules: [{ ID: 'sdk-form', Status: 'Enabled', Prefix: 'idform/', Destination: { Bucket } }] };
+    await configure(h.cos, src, config);
+    try {
+      expect((await h.cos.getBucketReplication(src)).ReplicationConfiguration).toEqual(config);
+      await h.cos.putObject({ ...src, Key: 'idform/new.txt', Body: 'via the resource form' });
+      await h.server.replicationIdle();
+      expect(await status(h.cos, dst, 'idform/new.txt')).toBe('REPLICA');
+      expect(String((await h.cos.getObject({ ...dst, Key: 'idform/new.txt' })).Body)).toBe('via the resource form');
+    } finally {
+      await h.cos.deleteBucketReplication(src);
+    }
+  });
+
+  it('refuses the resource form with the full name (it takes the short name) or a wrong APPID', async () => {
+    for (const Bucket of [`qcs:id/0:cos:${dst.Region}:appid/${APPID}:${dst.Bucket}`, `qcs:id/0:cos:${dst.Region}:appid/1250000009:conf-dst`]) {
+      expect(await failure(configure(h.cos, src, { Role: OWNER, Rules: [rule({ Destination: { Bucket } })] }))).toMatchObject({ code: 'InvalidRequest' });
+    }
+    expect(await failure(configure(h.cos, src, { Role: OWNER, Rules: [rule({ Destination: { Bucket: `qcs:id/0:cos:${dst.Region}:appid/x:conf-dst` } })] })))
+      .toMatchObject({ code: 'InvalidArgument' });
+  });
+
   it.each([
     ['an unversioned source', 'plain', () => ({ Role: OWNER, Rules: [rule()] }), 'InvalidRequest'],
     ['an unversioned destination', 'src', () => ({ Role: OWNER, Rules: [rule({ Destination: { Bucket: arn(`conf-plain-${APPID}`, REGION) } })] }), 'InvalidRequest'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplicationConfiguration, ReplicationRule } from '../xml/replication';
-import { parseDestination, parseRole, replicatesDeleteMarkers, ruleKey, rulesFor, validateReplication } from './validate';
+import { checkDestination, parseDestination, parseRole, replicatesDeleteMarkers, ruleKey, rulesFor, validateReplication } from './validate';
 
 const DEST = 'qcs::cos:ap-beijing::backup-1250000000';
 const rule = (r: Partial<ReplicationRule> = {}): ReplicationRule => ({ status: 'Enabled', destination: { bucket: DEST }, ...r });
@@ -14,6 +14,39 @@ describe('replication rule syntax', () => {
     expect(parseDestination('backup-1250000000')).toBeUndefined();
   });
 
+  it.each([
+    ['the doc form', 'qcs::cos:ap-beijing::backup-1250000000', 'ap-beijing', 'backup-1250000000'],
+    ['the doc form with uid/<APPID>', 'qcs::cos:ap-beijing:uid/1250000000:backup-1250000000', 'ap-beijing', 'backup-1250000000'],
+    ['the resource form (short name)', 'qcs:id/0:cos:ap-beijing:appid/1250000000:backup', 'ap-beijing', 'backup-1250000000'],
+    ['the resource form, a name with digits', 'qcs:id/0:cos:ap-beijing-1:appid/1250000000:logs-2024', 'ap-beijing-1', 'logs-2024-1250000000'],
+    ['an fsi region', 'qcs:id/0:cos:ap-shanghai-fsi:appid/1250000000:backup', 'ap-shanghai-fsi', 'backup-1250000000'],
+  ])('resolves %s', (_name, arn, region, bucket) => {
+    expect(checkDestination(arn)).toEqual({ ok: true, ref: { region, bucket } });
+  });
+
+  it.each([
+    ['a uid that is not the name\'s APPID', 'qcs::cos:ap-beijing:uid/1250000001:backup-1250000000', /wrong APPID/],
+    ['a non-numeric appid', 'qcs:id/0:cos:ap-beijing:appid/abc:backup', /wrong APPID/],
+    ['uid/ in the resource form', 'qcs:id/0:cos:ap-beijing:uid/1250000000:backup', /wrong APPID/],
+    ['an empty appid segment in the resource form', 'qcs:id/0:cos:ap-beijing::backup', /wrong APPID/],
+    ['a region with the cos. prefix', 'qcs::cos:cos.ap-beijing::backup-1250000000', /unknown region format/],
+    ['a capitalised region', 'qcs:id/0:cos:AP-Beijing:appid/1250000000:backup', /unknown region format/],
+    ['a region without a dash', 'qcs:id/0:cos:beijing:appid/1250000000:backup', /unknown region format/],
+    ['an empty region', 'qcs::cos:::backup-1250000000', /unknown region format/],
+    ['no APPID on the name in the doc form', 'qcs::cos:ap-beijing::backup', /<BucketName>-<APPID>/],
+    ['no bucket in the resource form', 'qcs:id/0:cos:ap-beijing:appid/1250000000:', /bucket name is missing/],
+    ['the bucket alone', 'backup-1250000000', /six colon-separated parts/],
+    ['a missing appid segment', 'qcs:id/0:cos:ap-beijing:backup', /six colon-separated parts/],
+    ['a trailing path', 'qcs::cos:ap-beijing::backup-1250000000:x', /six colon-separated parts/],
+    ['another service', 'qcs::cam:ap-beijing::backup-1250000000', /six colon-separated parts/],
+    ['another id', 'qcs:id/1:cos:ap-beijing:appid/1250000000:backup', /qcs::cos or qcs:id\/0:cos/],
+  ])('refuses %s', (_name, arn, reason) => {
+    const r = checkDestination(arn);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+    expect(parseDestination(arn)).toBeUndefined();
+  });
+
   it('parses roles', () => {
     expect(parseRole('qcs::cam::uin/100000000001:uin/100000000011')).toEqual({ ownerUin: '100000000001', uin: '100000000011' });
     expect(parseRole('qcs::cam::anyone:anyone')).toBeUndefined();
@@ -24,6 +57,8 @@ describe('replication rule syntax', () => {
     ['disjoint prefixes', config(rule({ id: 'a', prefix: 'a/' }), rule({ id: 'b', prefix: 'b/', deleteMarkerReplication: 'Disabled' }))],
     ['the SDK doc sample class spelling', config(rule({ destination: { bucket: DEST, storageClass: 'Standard' } }))],
     ['a priority', config(rule({ priority: '1' }))],
+    ['the resource form', config(rule({ destination: { bucket: 'qcs:id/0:cos:ap-beijing:appid/1250000000:backup' } }))],
+    ['both forms naming the same bucket', config(rule({ prefix: 'a/' }), rule({ prefix: 'b/', destination: { bucket: 'qcs:id/0:cos:ap-beijing:appid/1250000000:backup' } }))],
   ])('accepts %s', (_name, c) => {
     expect(validateReplication(c)).toBeUndefined();
   });

@@ -8,7 +8,7 @@ import { buildXml, emptyOr, parseXml, text, type XmlNode, type XmlObject, type X
 import { element, isRefusal, readEach, readRoot, refuse, textOf } from './read';
 
 export interface ReplicationDestination {
-  /** `qcs::cos:<region>::<bucket-appid>`, as sent. */
+  /** `qcs::cos:<region>::<bucket-appid>` or `qcs:id/0:cos:<region>:appid/<appid>:<bucket>`, as sent. */
   bucket: string;
   storageClass?: string;
 }
