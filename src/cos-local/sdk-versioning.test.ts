@@ -117,3 +117,41 @@ describe('versioning', () => {
     expect(await failure(h.cos.listObjectVersions({ ...b, VersionIdMarker: 'x' }))).toMatchObject({ code: 'InvalidArgument' });
   });
 });
+
+describe('an empty versionId', () => {
+  const at = { Bucket: `empty-vid-${APPID}`, Region: REGION };
+  /** A signed request with `?versionId=` (the SDK's own calls leave an empty VersionId out). */
+  const withEmptyVersionId = (Method: string, Action?: string, Body?: string, Headers?: Record<string, string>) =>
+    h.cos.request({
+      ...at, Key: 'doc.txt', Method, ...(Action ? { Action } : {}), Query: { versionId: '' },
+      ...(Body === undefined ? {} : { Body }), ...(Headers ? { Headers } : {}), RawBody: true,
+    } as COS.RequestParams) as
+      Promise<{ Body?: unknown; headers?: Record<string, string>; statusCode?: number }>;
+
+  beforeAll(async () => {
+    await h.cos.putBucket(at);
+    await h.cos.putBucketVersioning({ ...at, VersioningConfiguration: { Status: 'Enabled' } });
+    await h.cos.putObject({ ...at, Key: 'doc.txt', Body: 'old' });
+  });
+
+  it('addresses the latest version, as a request without it does (GET/HEAD Object, tagging, ACL)', async () => {
+    const latest = await h.cos.putObject({ ...at, Key: 'doc.txt', Body: 'latest' });
+    const latestId = latest.headers?.['x-cos-version-id'];
+    const got = await withEmptyVersionId('GET');
+    expect(String(got.Body)).toBe('latest');
+    expect(got.headers?.['x-cos-version-id']).toBe(latestId);
+    expect((await withEmptyVersionId('HEAD')).headers?.['x-cos-version-id']).toBe(latestId);
+
+    await withEmptyVersionId('PUT', 'tagging', '<Tagging><TagSet><Tag><Key>k</Key><Value>v</Value></Tag></TagSet></Tagging>');
+    expect((await h.cos.getObjectTagging({ ...at, Key: 'doc.txt' })).Tags).toEqual([{ Key: 'k', Value: 'v' }]);
+    expect(String((await withEmptyVersionId('GET', 'tagging')).Body)).toContain('<Key>k</Key>');
+
+    await h.cos.putObjectAcl({ ...at, Key: 'doc.txt', ACL: 'public-read' });
+    const acl = String((await withEmptyVersionId('GET', 'acl')).Body);
+    expect(acl).toContain('<Permission>READ</Permission>');
+    const plainAcl = await h.cos.request({ ...at, Key: 'doc.txt', Method: 'GET', Action: 'acl', RawBody: true } as COS.RequestParams) as { Body?: unknown };
+    expect(acl).toBe(String(plainAcl.Body));
+    await withEmptyVersionId('PUT', 'acl', undefined, { 'x-cos-acl': 'private' });
+    expect(String((await withEmptyVersionId('GET', 'acl')).Body)).not.toContain('<Permission>READ</Permission>');
+  });
+});

@@ -13,7 +13,7 @@ import { ACL_CONFIG } from '../authz/bucket-state';
 import { readSmallBody } from '../body';
 import type { OpContext, OpHandler } from '../context';
 import { ownerId } from '../principal';
-import { bucketOf } from './common';
+import { bucketOf, versionIdParam } from './common';
 import { findObject } from './object';
 
 type Requested = { readonly kind: 'inherit' } | { readonly kind: 'set'; readonly acl: StoredAcl };
@@ -63,7 +63,7 @@ export const putObjectAcl: OpHandler = async (ctx) => {
   const acl = await requestedAcl(ctx, 'object');
   findObject(ctx); // NoSuchKey / NoSuchVersion / a delete marker, as GET Object answers them
   const patch = { acl: acl.kind === 'set' ? aclToText(acl.acl) : null };
-  if (!ctx.store.meta.updateObject(bucket.name, ctx.route.key, ctx.route.query.get('versionId'), patch)) throw new CosError('NoSuchKey');
+  if (!ctx.store.meta.updateObject(bucket.name, ctx.route.key, versionIdParam(ctx), patch)) throw new CosError('NoSuchKey');
   return {};
 };
 

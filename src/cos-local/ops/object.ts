@@ -14,7 +14,7 @@ import type { ObjectRecord } from '../store/types';
 import { tagsFromHeader, tagsFromJson, tagsToJson } from '../tags';
 import { newVersionId, versioningMode } from '../versioning';
 import { dropGarbage, forbidsOverwrite, writeObject, type ObjectFields } from '../write-object';
-import { bucketOf, param } from './common';
+import { bucketOf, param, versionIdParam } from './common';
 
 /** A simple upload is at most 5 GB (436/7749). */
 export const MAX_PUT_SIZE = 5 * 1024 ** 3;
@@ -52,7 +52,7 @@ const markerHeaders = (versionId: string): Record<string, string> => ({ 'x-cos-d
 export function findObject(ctx: OpContext): ObjectRecord {
   const bucket = bucketOf(ctx).name;
   const key = ctx.route.key;
-  const versionId = param(ctx, 'versionId');
+  const versionId = versionIdParam(ctx);
   if (versionId !== undefined) {
     const v = ctx.store.meta.getVersion(bucket, key, versionId);
     if (!v) throw new CosError('NoSuchVersion');

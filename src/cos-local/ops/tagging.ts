@@ -7,7 +7,7 @@ import { TAGGING_CONFIG, bucketTags } from '../authz/bucket-state';
 import { readSmallBody } from '../body';
 import type { OpContext, OpHandler } from '../context';
 import { MAX_BUCKET_TAGS, MAX_OBJECT_TAGS, tagsFromJson, tagsToJson, validateTags, type Tag } from '../tags';
-import { bucketOf, param } from './common';
+import { bucketOf, versionIdParam } from './common';
 import { findObject } from './object';
 
 async function readTags(ctx: OpContext, max: number): Promise<Tag[]> {
@@ -37,7 +37,7 @@ export const deleteBucketTagging: OpHandler = async (ctx) => {
 };
 
 function versionHeaders(ctx: OpContext): Record<string, string> {
-  const versionId = param(ctx, 'versionId');
+  const versionId = versionIdParam(ctx);
   return versionId === undefined ? {} : { 'x-cos-version-id': versionId };
 }
 

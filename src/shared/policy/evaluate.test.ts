@@ -162,6 +162,19 @@ describe('documentation traps handled deliberately (docs/cos-behaviour.md "Traps
     expect(run(bucket(latest), GET, object('a'), ctx(GET, { query: { versionid: 'MTg0' } }))).toBe('deny');
   });
 
+  describe('the "latest version only" policy, request by request [tencentcloud 436/46206]', () => {
+    const latestOnly = policy('bucket',
+      { effect: 'allow', action: GET, condition: { string_equal_if_exist: { 'cos:versionid': '' } } },
+      { effect: 'deny', action: GET, condition: { string_not_equal: { 'cos:versionid': '' } } });
+    it.each([
+      ['GET /o', {}, 'allow'],
+      ['GET /o?versionId=', { versionId: '' }, 'allow'],
+      ['GET /o?versionId=<id>', { versionId: 'MTg0NDUxNTc1NjIzMTQ1MDAwODg' }, 'deny'],
+    ] as const)('%s → %s', (_request, query, effect) => {
+      expect(run(bucket(latestOnly), GET, object('o'), ctx(GET, { query }))).toBe(effect);
+    });
+  });
+
   it('9: numeric_greater_than is strict although the table says "or equal" [tencentcloud 436/39963]', () => {
     const p = policy('bucket', { effect: 'allow', action: PUT, condition: { numeric_greater_than: { 'cos:content-length': 1 } } });
     expect(run(bucket(p), PUT, object('a'), ctx(PUT, { headers: { 'content-length': '1' } }))).toBe('implicit-deny');
