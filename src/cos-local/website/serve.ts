@@ -13,11 +13,15 @@
 // - a 403/404 takes the HttpErrorCodeReturnedEquals rule for its status, else the error document, with
 //   its original status unless OriginalHttpStatus is Disabled (200: the single-page-app case,
 //   docs/cos-behaviour.md "Static website"), else an HTML error page (reply.ts sendHtmlError).
-// Redirect codes are rules.ts's. A rule with URLRedirect Disabled is NotImplemented: the docs do not
-// say what it does instead of redirecting.
+// The decision itself (which page, rule, error document or redirect) is src/shared/website/route.ts,
+// the same code the console's redirect tester runs; this file checks the request, reads the objects
+// and answers. A rule with URLRedirect Disabled is NotImplemented: the docs do not say what it does
+// instead of redirecting.
 import type { IncomingMessage } from 'node:http';
-import { CosError, type CosErrorCode } from '../../shared/errors/cos-error';
-import type { WebsiteConfiguration, WebsiteRoutingRule } from '../../shared/xml/website';
+import { CosError } from '../../shared/errors/cos-error';
+import {
+  answerWebsiteLookup, resolveWebsitePath, type WebsiteAnswer, type WebsiteLookup, type WebsitePathRequest,
+} from '../../shared/website/route';
 import { allowedOn } from '../authorize';
 import type { OpContext, OpResult, Services } from '../context';
 import { getObject, headObject } from '../ops/object';
@@ -27,9 +31,6 @@ import { RequestQuery } from '../query';
 import type { Route } from '../route';
 import type { BucketRecord } from '../store/types';
 import type { CorsConfiguration } from '../../shared/xml/cors';
-import {
-  DIRECTORY_REDIRECT_STATUS, RULE_REDIRECT_STATUS, autoAddressed, errorRule, indexTarget, keyPath, location, prefixRule, replacedKey,
-} from './rules';
 
 export interface WebsiteRequest extends Services {
   req: IncomingMessage;
@@ -38,14 +39,14 @@ export interface WebsiteRequest extends Services {
   cors: CorsConfiguration | undefined;
 }
 
-type Failure = { status: 403 | 404; code: CosErrorCode };
-type Attempt = { ok: true; result: OpResult } | { ok: false; failure: Failure };
+/** A read can still miss after the lookup said the key exists (deleted in between): decide again. */
+const MAX_DECISIONS = 3;
 
 const redirect = (status: number, to: string): OpResult => ({
   status, headers: { Location: to, 'Content-Type': 'text/html; charset=utf-8' },
 });
 
-function schemeOf(req: IncomingMessage): string {
+function schemeOf(req: IncomingMessage): 'http' | 'https' {
   return 'encrypted' in req.socket ? 'https' : 'http';
 }
 
@@ -59,60 +60,46 @@ function withoutConditions(req: IncomingMessage): IncomingMessage {
 class Site {
   private readonly ctx: OpContext;
 
-  constructor(
-    w: WebsiteRequest,
-    private readonly bucket: BucketRecord,
-    readonly config: WebsiteConfiguration,
-  ) {
+  constructor(w: WebsiteRequest, private readonly bucket: BucketRecord) {
     this.ctx = { ...w, route: { ...w.route, query: RequestQuery.EMPTY }, principal: { kind: 'anonymous' }, bucket };
   }
 
-  private get head(): boolean {
-    return this.ctx.req.method === 'HEAD';
+  private objectCtx(key: string, req = this.ctx.req): OpContext {
+    return { ...this.ctx, req, route: { ...this.ctx.route, key, level: 'object' } };
   }
 
-  private to(protocol: string | undefined, key: string): string {
-    return location(protocol ?? schemeOf(this.ctx.req), this.ctx.route.host, keyPath(key));
-  }
+  /** What an anonymous GET Object of `key` would meet: authorization first, then existence. */
+  readonly lookup: WebsiteLookup = (key) => ({
+    readable: allowedOn(this.objectCtx(key), 'GetObject', { bucket: this.bucket, key }),
+    exists: this.ctx.store.meta.getObject(this.bucket.name, key) !== undefined,
+  });
 
-  ruleRedirect(rule: WebsiteRoutingRule, key: string): OpResult {
-    if (rule.redirect.urlRedirect === 'Disabled') {
-      throw new CosError('NotImplemented', { message: 'Routing rules with URLRedirect Disabled are not implemented by cos-local.' });
-    }
-    return redirect(RULE_REDIRECT_STATUS, this.to(rule.redirect.protocol, replacedKey(rule, key)));
-  }
-
-  directoryRedirect(key: string): OpResult {
-    return redirect(DIRECTORY_REDIRECT_STATUS, this.to(undefined, `${key}/`));
-  }
-
-  exists(key: string): boolean {
-    return this.ctx.store.meta.getObject(this.bucket.name, key) !== undefined;
-  }
-
-  /** An anonymous GET/HEAD Object of `key`. */
-  async read(key: string, req = this.ctx.req): Promise<Attempt> {
-    const ctx: OpContext = { ...this.ctx, req, route: { ...this.ctx.route, key, level: 'object' } };
-    if (!allowedOn(ctx, 'GetObject', { bucket: this.bucket, key })) return { ok: false, failure: { status: 403, code: 'AccessDenied' } };
-    if (!this.exists(key)) return { ok: false, failure: { status: 404, code: 'NoSuchKey' } };
+  /** An anonymous GET/HEAD Object of `key`, the lookup having found it readable; undefined when it went missing since. */
+  async read(key: string, req: IncomingMessage): Promise<OpResult | undefined> {
+    const ctx = this.objectCtx(key, req);
     try {
-      return { ok: true, result: await (this.head ? headObject : getObject)(ctx) };
+      return await (ctx.req.method === 'HEAD' ? headObject : getObject)(ctx);
     } catch (e) {
-      if (e instanceof CosError && e.code === 'NoSuchKey') return { ok: false, failure: { status: 404, code: 'NoSuchKey' } };
+      if (e instanceof CosError && e.code === 'NoSuchKey') return undefined;
       throw e;
     }
   }
 
-  /** The answer to a 403/404: its routing rule, else the error document, else the HTML error. */
-  async fail(failure: Failure, key: string): Promise<OpResult> {
-    const rule = errorRule(this.config, failure.status);
-    if (rule) return this.ruleRedirect(rule, key);
-    const doc = this.config.errorDocument;
-    if (doc) {
-      const page = await this.read(doc.key, withoutConditions(this.ctx.req));
-      if (page.ok) return { ...page.result, status: doc.originalHttpStatus === 'Disabled' ? 200 : failure.status };
+  /** The answer as a reply; undefined when a document went missing between the lookup and the read. */
+  async answer(answer: WebsiteAnswer): Promise<OpResult | undefined> {
+    switch (answer.kind) {
+      case 'redirect':
+        return redirect(answer.status, answer.location);
+      case 'error':
+        throw new CosError(answer.code);
+      case 'not-implemented':
+        throw new CosError('NotImplemented', { message: 'Routing rules with URLRedirect Disabled are not implemented by cos-local.' });
+      case 'document': {
+        const errorDocument = answer.source === 'error-document';
+        const page = await this.read(answer.key, errorDocument ? withoutConditions(this.ctx.req) : this.ctx.req);
+        return page && errorDocument ? { ...page, status: answer.status } : page;
+      }
     }
-    throw new CosError(failure.code);
   }
 }
 
@@ -124,25 +111,18 @@ export async function serveWebsite(w: WebsiteRequest): Promise<OpResult> {
   const config = loadWebsite(w.store.meta, w.bucket.name);
   if (!config) throw new CosError('NoSuchWebsiteConfiguration');
 
-  const all = config.redirectAllRequestsTo;
-  if (all && schemeOf(w.req) !== all.protocol.toLowerCase()) {
-    return redirect(RULE_REDIRECT_STATUS, location(all.protocol, w.route.host, w.route.rawPath || '/'));
+  const request: WebsitePathRequest = { key: w.route.key, rawPath: w.route.rawPath, host: w.route.host, scheme: schemeOf(w.req) };
+  const site = new Site(w, w.bucket);
+  const first = resolveWebsitePath(config, request);
+  if (first.kind === 'answer') {
+    const result = await site.answer(first.answer);
+    if (!result) throw new CosError('NoSuchKey');
+    return result;
   }
-  const site = new Site(w, w.bucket, config);
-  const key = w.route.key;
-  const byPrefix = prefixRule(config, key);
-  if (byPrefix) return site.ruleRedirect(byPrefix, key);
   enforceReferer(w.store.meta, w.bucket.name, w.req);
-
-  const page = await site.read(indexTarget(key, config.indexDocument.suffix));
-  if (page.ok) return page.result;
-  if (page.failure.status === 404) {
-    const html = autoAddressed(config, key);
-    if (html !== undefined) {
-      const found = await site.read(html);
-      if (found.ok) return found.result;
-    }
-    if (key !== '' && !key.endsWith('/') && site.exists(`${key}/${config.indexDocument.suffix}`)) return site.directoryRedirect(key);
+  for (let i = 1; ; i++) {
+    const result = await site.answer(answerWebsiteLookup(config, request, site.lookup).answer);
+    if (result) return result;
+    if (i >= MAX_DECISIONS) throw new CosError('NoSuchKey');
   }
-  return site.fail(page.failure, key);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WebsiteConfiguration } from '../../shared/xml/website';
+import type { WebsiteConfiguration } from '../xml/website';
 import { autoAddressed, errorRule, indexTarget, keyPath, prefixRule, replacedKey } from './rules';
 
 const config: WebsiteConfiguration = {

@@ -4,7 +4,7 @@
 // HttpErrorCodeReturnedEquals with ReplaceKeyWith / ReplaceKeyPrefixWith and Protocol), and the COS
 // error detail of website reads (ActionS3WebsiteFileGet): a routing-rule hit answers 301, a missing
 // `resource` whose `resource/<index>` exists answers 302.
-import type { WebsiteConfiguration, WebsiteRoutingRule } from '../../shared/xml/website';
+import type { WebsiteConfiguration, WebsiteRoutingRule } from '../xml/website';
 
 /** Routing-rule and RedirectAllRequestsTo redirects. */
 export const RULE_REDIRECT_STATUS = 301;
