@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorsConfiguration, CorsRule } from '../xml/cors';
-import { actualResponseHeaders, matchActual, matchPreflight, parseHeaderList, preflightResponseHeaders, wildcardMatch } from './match';
+import { actualResponseHeaders, judgeRule, matchActual, matchPreflight, parseHeaderList, preflightResponseHeaders, wildcardMatch } from './match';
 
 const rule = (r: Partial<CorsRule>): CorsRule => ({ allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...r });
 
@@ -90,5 +90,18 @@ describe('response headers', () => {
   it('splits Access-Control-Request-Headers', () => {
     expect(parseHeaderList(' Content-Type, x-cos-meta-a ,,')).toEqual(['content-type', 'x-cos-meta-a']);
     expect(parseHeaderList(undefined)).toEqual([]);
+  });
+});
+
+describe('judgeRule: every mismatch of one rule', () => {
+  const r = rule({ allowedOrigins: ['https://*.example.com'], allowedMethods: ['PUT'], allowedHeaders: ['content-type'] });
+  it.each([
+    [{ origin: 'https://a.example.com', method: 'put', headers: ['Content-Type'] }, { matched: true, allowOrigin: 'https://a.example.com' }],
+    [{ origin: 'https://a.example.org', method: 'PUT', headers: [] }, { matched: false, mismatches: [{ kind: 'origin', origin: 'https://a.example.org' }] }],
+    [{ origin: 'https://a.example.org', method: 'GET', headers: ['content-type', 'x-a', 'x-b'] }, { matched: false, mismatches: [
+      { kind: 'origin', origin: 'https://a.example.org' }, { kind: 'method', method: 'GET' }, { kind: 'header', header: 'x-a' }, { kind: 'header', header: 'x-b' },
+    ] }],
+  ])('%o', (req, expected) => {
+    expect(judgeRule(r, req)).toEqual(expected);
   });
 });

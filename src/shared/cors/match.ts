@@ -52,17 +52,40 @@ function methodMatch(rule: CorsRule, method: string): boolean {
   return rule.allowedMethods.some((allowed) => allowed.toUpperCase() === m);
 }
 
-function headersMatch(rule: CorsRule, headers: readonly string[]): boolean {
-  return headers.every((h) => rule.allowedHeaders.some((allowed) => wildcardMatch(allowed, h, true)));
+function headerMatch(rule: CorsRule, header: string): boolean {
+  return rule.allowedHeaders.some((allowed) => wildcardMatch(allowed, header, true));
+}
+
+/** Why one rule does not match a request: each part of the request it does not allow. */
+export type CorsMismatch =
+  | { kind: 'origin'; origin: string }
+  | { kind: 'method'; method: string }
+  | { kind: 'header'; header: string };
+
+export type CorsRuleJudgement = { matched: true; allowOrigin: string } | { matched: false; mismatches: CorsMismatch[] };
+
+/** One rule against a request: the Access-Control-Allow-Origin it would answer, or every mismatch. */
+export function judgeRule(rule: CorsRule, req: PreflightRequest): CorsRuleJudgement {
+  const mismatches: CorsMismatch[] = [];
+  const allowOrigin = originMatch(rule, req.origin);
+  if (allowOrigin === undefined) mismatches.push({ kind: 'origin', origin: req.origin });
+  if (!methodMatch(rule, req.method)) mismatches.push({ kind: 'method', method: req.method });
+  for (const header of req.headers) {
+    if (!headerMatch(rule, header)) mismatches.push({ kind: 'header', header });
+  }
+  return allowOrigin !== undefined && mismatches.length === 0 ? { matched: true, allowOrigin } : { matched: false, mismatches };
+}
+
+/** Every rule's judgement, in order; the first matched one is the rule COS applies. */
+export function judgeRules(config: CorsConfiguration | undefined, req: PreflightRequest): CorsRuleJudgement[] {
+  return (config?.rules ?? []).map((rule) => judgeRule(rule, req));
 }
 
 /** The first rule allowing the origin, the method and every requested header. */
 export function matchPreflight(config: CorsConfiguration | undefined, req: PreflightRequest): CorsMatch {
   for (const rule of config?.rules ?? []) {
-    const allowOrigin = originMatch(rule, req.origin);
-    if (allowOrigin !== undefined && methodMatch(rule, req.method) && headersMatch(rule, req.headers)) {
-      return { matched: true, rule, allowOrigin };
-    }
+    const judgement = judgeRule(rule, req);
+    if (judgement.matched) return { matched: true, rule, allowOrigin: judgement.allowOrigin };
   }
   return { matched: false };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RefererConfiguration } from '../xml/referer';
-import { judgeReferer, refererHits } from './match';
+import { judgeReferer, judgeRefererDetailed, refererHits } from './match';
 
 describe('refererHits: the documented rules (tencentcloud 436/32466, 436/13319)', () => {
   it.each([
@@ -60,5 +60,18 @@ describe('judgeReferer: the case study of tencentcloud 436/32466 and EmptyReferC
     ['disabled', { ...white, status: 'Disabled' }, 'https://b.com/', 'allow'],
   ] as const)('%s', (_name, config, referer, verdict) => {
     expect(judgeReferer(config, referer)).toBe(verdict);
+  });
+});
+
+describe('judgeRefererDetailed: the deciding entry', () => {
+  const config: RefererConfiguration = { status: 'Enabled', refererType: 'Black-List', domains: ['a.com', '*.b.com', 'b.com'] };
+  it.each([
+    ['https://x.b.com/', { verdict: 'black-listed', decidedBy: { kind: 'domain', index: 1, entry: '*.b.com' } }],
+    ['https://b.com/', { verdict: 'black-listed', decidedBy: { kind: 'domain', index: 1, entry: '*.b.com' } }],
+    ['https://c.com/', { verdict: 'allow', decidedBy: { kind: 'no-domain-hit' } }],
+    [undefined, { verdict: 'empty-denied', decidedBy: { kind: 'empty-referer', setting: 'Deny', defaulted: true } }],
+  ])('%s', (referer, expected) => {
+    expect(judgeRefererDetailed(config, referer)).toEqual(expected);
+    expect(judgeReferer(config, referer)).toBe(expected.verdict);
   });
 });

@@ -67,12 +67,40 @@ export function refererHits(entry: string, referer: string): boolean {
 
 export type RefererVerdict = 'allow' | 'empty-denied' | 'black-listed' | 'not-white-listed';
 
+/** What decided a verdict. */
+export type RefererDecider =
+  /** Status is not Enabled: hotlink protection is off. */
+  | { kind: 'disabled' }
+  /** No Referer: EmptyReferConfiguration decides (`defaulted` when it was not set, meaning Deny). */
+  | { kind: 'empty-referer'; setting: 'Allow' | 'Deny'; defaulted: boolean }
+  /** The first domain entry the Referer hits (a blocklist refuses it, an allowlist lets it through). */
+  | { kind: 'domain'; index: number; entry: string }
+  /** The Referer hits no entry (a blocklist lets it through, an allowlist refuses it). */
+  | { kind: 'no-domain-hit' };
+
+export interface RefererJudgement {
+  verdict: RefererVerdict;
+  decidedBy: RefererDecider;
+}
+
+/** The verdict on a request carrying `referer` (undefined or '' = none), with what decided it. */
+export function judgeRefererDetailed(config: RefererConfiguration, referer: string | undefined): RefererJudgement {
+  if (config.status !== 'Enabled') return { verdict: 'allow', decidedBy: { kind: 'disabled' } };
+  const value = referer?.trim() ?? '';
+  if (value === '') {
+    const allow = config.emptyReferConfiguration === 'Allow';
+    const decidedBy: RefererDecider = { kind: 'empty-referer', setting: allow ? 'Allow' : 'Deny', defaulted: config.emptyReferConfiguration === undefined };
+    return { verdict: allow ? 'allow' : 'empty-denied', decidedBy };
+  }
+  const domains = config.domains ?? [];
+  const index = domains.findIndex((d) => refererHits(d, value));
+  const hit = index >= 0;
+  const decidedBy: RefererDecider = hit ? { kind: 'domain', index, entry: domains[index] ?? '' } : { kind: 'no-domain-hit' };
+  if (config.refererType === 'Black-List') return { verdict: hit ? 'black-listed' : 'allow', decidedBy };
+  return { verdict: hit ? 'allow' : 'not-white-listed', decidedBy };
+}
+
 /** What the configuration says of a request carrying `referer` (undefined or '' = none). */
 export function judgeReferer(config: RefererConfiguration, referer: string | undefined): RefererVerdict {
-  if (config.status !== 'Enabled') return 'allow';
-  const value = referer?.trim() ?? '';
-  if (value === '') return config.emptyReferConfiguration === 'Allow' ? 'allow' : 'empty-denied';
-  const hit = (config.domains ?? []).some((d) => refererHits(d, value));
-  if (config.refererType === 'Black-List') return hit ? 'black-listed' : 'allow';
-  return hit ? 'allow' : 'not-white-listed';
+  return judgeRefererDetailed(config, referer).verdict;
 }
