@@ -1,4 +1,4 @@
-// `npm run bench`: cos-local's GET Bucket listing at scale (issue 3 target: a page in under 50 ms at
+// `npm run bench`: cos-local's GET Bucket listing at scale (target: a page in under 50 ms at
 // 1,000,000 keys on this 2-core machine). Measures the store's listObjects (what a page costs before
 // XML), then the same pages over HTTP through cos-nodejs-sdk-v5 (signature check, XML both ways,
 // the SDK's parsing); reports medians over repeated pages. Not part of `npm test`.

@@ -1,4 +1,4 @@
-// Issue 5, Done when 4: an API-key session of a CAM sub-user whose policy allows one prefix can do
+// An API-key session of a CAM sub-user whose policy allows one prefix can do
 // exactly that in the console. alice (e2e/fixtures/cos-local-accounts.json) may list and read
 // photos-1250000000 under 2025/ only, and may not list buckets: she opens the bucket by name, sees
 // 2025/, and is refused — with COS's own error — at the bucket root and under 2024/.

@@ -1,4 +1,4 @@
-// Issue 5, bucket access from the browser: a bucket without a CORS rule for the console shows the
+// Bucket access from the browser: a bucket without a CORS rule for the console shows the
 // reason and a one-click fix instead of a bare network error; admins create buckets (with the rule
 // by default) and land in them; anyone allowed to share gets a pre-signed link that works without a
 // session. Everything runs against cos-local; the expected bytes are read with the Node SDK.

@@ -1,4 +1,4 @@
-// What the browser saw during each e2e test, for the secret scan (issue 5: no SecretKey, password or
+// What the browser saw during each e2e test, for the secret scan (no SecretKey, password or
 // session secret in any HTTP response, browser storage or log line; e2e/secret-scan.spec.ts).
 // Every spec imports `test` from here: an automatic fixture records every response the page receives
 // (headers, and the body unless it is binary object data) and, at the end of the test, what page

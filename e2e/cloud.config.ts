@@ -1,8 +1,9 @@
-// Cloud-mode e2e (issue 5): the console in cloud mode (COS_SECRET_ID/COS_SECRET_KEY) against cos-local
-// behind the production hostnames. Chromium resolves every *.myqcloud.com name to cos-local's HTTPS
-// port (--host-resolver-rules), so the SPA's cos-js-sdk-v5 calls https://<bucket>.cos.<region>.myqcloud.com
-// exactly as in production; the server side is wired in e2e/cloud-stack.ts. cos-local's certificate is
-// self-signed, so the browser context ignores certificate errors (ignoreHTTPSErrors).
+// Cloud-mode e2e (README.md "Cloud mode"): the console in cloud mode (COS_SECRET_ID/COS_SECRET_KEY)
+// against cos-local behind the production hostnames. Chromium resolves every *.myqcloud.com name to
+// cos-local's HTTPS port (--host-resolver-rules), so the SPA's cos-js-sdk-v5 calls
+// https://<bucket>.cos.<region>.myqcloud.com exactly as in production; the server side is wired in
+// e2e/cloud-stack.ts. cos-local's certificate is self-signed, so the browser context ignores
+// certificate errors (ignoreHTTPSErrors).
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium';
 import { CLOUD, CLOUD_RUN } from './cloud-settings';

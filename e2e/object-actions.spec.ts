@@ -1,4 +1,5 @@
-// Uploads and deletes in the object browser (issue 5: bulk work on scoped temporary keys). The browser
+// Uploads and deletes in the object browser (bulk work on scoped temporary keys:
+// docs/architecture.md "How a request flows"). The browser
 // asks /api/sts for keys narrowed to the folder and signs COS requests itself (x-cos-security-token on
 // each); deletes go in DELETE Multiple Objects batches with keys for DeleteObject. A restricted console
 // account does the same inside its prefix, and a session on a temporary key (which cannot get keys

@@ -39,7 +39,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'e2e', testMatch: '*.spec.ts', testIgnore: ['secret-scan.spec.ts', 'cloud/**'] },
-    // Last: scans what the other specs captured and the server's log (issue 5).
+    // Last: scans what the other specs captured and the server's log (README.md "Quick start").
     { name: 'secret-scan', testMatch: 'secret-scan.spec.ts', dependencies: ['e2e'] },
   ],
   use: {

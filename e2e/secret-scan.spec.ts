@@ -1,8 +1,9 @@
-// Issue 5, Done when 2: no SecretKey, password or session secret appears in any HTTP response, browser
-// storage or log line during the whole run. Runs after the other specs of its config (a dependent
-// project) and scans what e2e/capture.ts recorded — every response the browser received (headers and
-// non-binary bodies), localStorage/sessionStorage/IndexedDB/document.cookie and the context's cookies
-// at the end of each test — plus the console server's whole log (request logs on).
+// The secret scan (README.md "Quick start"): no SecretKey, password or session secret appears in any
+// HTTP response, browser storage or log line during the whole run. Runs after the other specs of its
+// config (a dependent project) and scans what e2e/capture.ts recorded — every response the browser
+// received (headers and non-binary bodies), localStorage/sessionStorage/IndexedDB/document.cookie and
+// the context's cookies at the end of each test — plus the console server's whole log (request logs
+// on).
 //
 // The secrets: the admin password and the COS SecretKey(s) from the config (both given by environment,
 // so the start banner, which prints a key or password only when it generates one, must not show them),

@@ -79,7 +79,8 @@ results['e2e'] = results['build'] && run('end-to-end tests', 'npx', ['playwright
   CHROMIUM_PATH: chromium,
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
 });
-// Cloud mode against cos-local behind the production hostnames (e2e/cloud.config.ts, issue 5).
+// Cloud mode against cos-local behind the production hostnames (e2e/cloud.config.ts; README.md "Cloud
+// mode").
 results['e2e cloud mode'] = results['build'] && run('end-to-end tests, cloud mode', 'npx', ['playwright', 'test', '-c', 'e2e/cloud.config.ts'], {
   CHROMIUM_PATH: chromium,
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright-cloud.json`,

@@ -1,6 +1,6 @@
 // Client mistakes get a 4xx COS error with an XML body and x-cos-request-id — never a 5xx, never a
 // crash: unparsable HTTP, oversized headers and bodies, malformed XML/JSON, wrong digests, bad
-// parameters (issue "Bad input").
+// parameters (docs/security.md "cos-local always answers").
 import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

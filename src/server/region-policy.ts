@@ -1,8 +1,9 @@
-// COS_ALLOWED_REGIONS (issue 5, cloud mode): the only regions this console works in. Unset = every
-// region. Applies to every kind of session — admins, console accounts, API-key sessions — because it
-// is a property of the deployment (data residency, an internal endpoint per region), not of a person:
-// bucket listings leave other regions out, and signatures, temporary keys, bucket creation and the
-// console's CORS rule are refused for them (403 RegionNotAllowed, audited by the caller).
+// COS_ALLOWED_REGIONS (cloud mode; README.md "Configuration", "Allowed regions"): the only regions this
+// console works in. Unset = every region. Applies to every kind of session — admins, console accounts,
+// API-key sessions — because it is a property of the deployment (data residency, an internal endpoint
+// per region), not of a person: bucket listings leave other regions out, and signatures, temporary
+// keys, bucket creation and the console's CORS rule are refused for them (403 RegionNotAllowed, audited
+// by the caller).
 //
 // A signature must be checked against every region the request can reach, not only the `Region` the
 // browser declares: the signed Host decides where a request goes (`<bucket>.cos.<region>.…`,

@@ -1,4 +1,5 @@
-// Security headers on every response of the console server (issue 5).
+// Security headers on every response of the console server, so a page cannot be framed, run
+// injected script or talk to anything but this server and COS.
 //
 // CSP: no inline script and nothing from another origin except COS, which the browser calls directly
 // (listing, object operations, uploads, previews: docs/architecture.md "How a request flows"). Inline

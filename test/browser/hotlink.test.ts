@@ -1,8 +1,8 @@
-// Hotlink protection felt in Chromium (issue 4 "Done when"): the case study of
-// https://www.tencentcloud.com/document/product/436/32466 with real pages. cos-local runs in-process;
-// one page server answers under two host names, `allowed.localhost` and `other.localhost` (Chromium
-// resolves *.localhost to loopback), and each page embeds the same public-read image through the
-// bucket's own host. Chromium sends the page as the Referer of an <img> (cross-origin: its origin,
+// Hotlink protection felt in Chromium (docs/cos-behaviour.md "Hotlink protection (referer)"): the case
+// study of https://www.tencentcloud.com/document/product/436/32466 with real pages. cos-local runs
+// in-process; one page server answers under two host names, `allowed.localhost` and `other.localhost`
+// (Chromium resolves *.localhost to loopback), and each page embeds the same public-read image through
+// the bucket's own host. Chromium sends the page as the Referer of an <img> (cross-origin: its origin,
 // under the default strict-origin-when-cross-origin policy), and no Referer when the image is opened
 // directly (tencentcloud 436/32466). Each visit uses a fresh browser context, so no cached image hides
 // a refusal.

@@ -1,5 +1,5 @@
-// Lifecycle, default encryption and replication settings through cos-js-sdk-v5 in Chromium (issue 4:
-// every subresource round-trips through both SDKs, including the "empty config on 404" cases). Their
+// Lifecycle, default encryption and replication settings through cos-js-sdk-v5 in Chromium
+// (every subresource round-trips through both SDKs, including the "empty config on 404" cases). Their
 // effects are tested in src/cos-local/lifecycle/run.test.ts and src/cos-local/sdk-{encryption,
 // replication}.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

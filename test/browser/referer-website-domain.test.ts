@@ -1,5 +1,5 @@
 // Hotlink protection, static website and custom domain settings through cos-js-sdk-v5 in Chromium
-// (issue 4: every subresource round-trips through both SDKs, including their "empty config on 404"
+// (every subresource round-trips through both SDKs, including their "empty config on 404"
 // cases). The effects are tested in hotlink.test.ts and src/cos-local/sdk-{referer,website,domain}.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REGION, failed, ok, startBrowserHarness, type BrowserHarness } from './harness';

@@ -1,9 +1,9 @@
-// Issue 5, first "Done when": a generated matrix for a restricted console account — several buckets,
+// A generated matrix for a restricted console account — several buckets,
 // prefixes, every permission, the COS actions the console uses. Every in-scope request is signed by
 // /api/sign and accepted by cos-local (no SignatureDoesNotMatch, no AccessDenied), none out of scope is
 // signed; every in-scope temporary key from /api/sts works inside its prefix and nowhere else (cos-local
 // enforces the session policy). Real cos-local, no mock; the expectations come from an oracle written
-// here from the grant semantics (grants.ts, issue 5), not from the code under test.
+// here from the grant semantics (src/shared/access/grants.ts), not from the code under test.
 import COS from 'cos-nodejs-sdk-v5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAccounts } from '../../src/cos-local/accounts';
@@ -41,7 +41,8 @@ const PREFIXES: Record<string, string[]> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The oracle: what the grants allow, stated from the permission model of issue 5.
+// The oracle: what the grants allow, stated from the permission model in the header of
+// src/shared/access/grants.ts.
 
 type Need = { perms: Permission[]; on: 'key' | 'prefix' | 'bucket-any' | 'whole-bucket' | 'admin' };
 const covers = (bucket: string, perms: Permission[], path: string | undefined): boolean =>

@@ -1,5 +1,5 @@
-// Sign-in with a COS API key against a real cos-local (issue 5): the console checks the key with
-// GET Service through the Node SDK, keeps it encrypted at rest, acts with it (not with its own
+// Sign-in with a COS API key against a real cos-local (README.md "Signing in"): the console checks the
+// key with GET Service through the Node SDK, keeps it encrypted at rest, acts with it (not with its own
 // credential), and never sends it back — every response and log line of this file is scanned.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

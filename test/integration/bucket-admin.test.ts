@@ -1,7 +1,8 @@
-// Server-side bucket actions against a real cos-local: an admin creates a bucket, and "let this
-// console reach the bucket" adds the minimal CORS rule for the console's origin exactly once — after
-// which a browser-style preflight from that origin is allowed (issue 5). The status check (GET) tells
-// the console whether that rule is needed; API-key sessions check and fix with their own keys.
+// Server-side bucket actions against a real cos-local: an admin creates a bucket, and "let this console
+// reach the bucket" adds the minimal CORS rule for the console's origin exactly once — after which a
+// browser-style preflight from that origin is allowed (docs/cos-behaviour.md "CORS"). The status check
+// (GET) tells the console whether that rule is needed; API-key sessions check and fix with their own
+// keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountsFile } from '../../src/cos-local/accounts';
 import { startCosLocal, type RunningCosLocal } from '../../src/cos-local/app';

@@ -1,8 +1,8 @@
-// Temporary keys from the console server against a real cos-local (issue 5): API-key sessions get keys
-// issued from their own key (COS intersects the two policies) or, with a temporary key, 409
+// Temporary keys from the console server against a real cos-local (docs/security.md): API-key sessions
+// get keys issued from their own key (COS intersects the two policies) or, with a temporary key, 409
 // StsUnavailable and per-request signatures instead; cloud mode goes through qcloud-cos-sts over HTTPS
-// to cos-local's HTTPS port (COS_STS_HOST), for /api/sts and for a restricted account's signatures.
-// The certificate is trusted through https.globalAgent's `ca` (restored after), as
+// to cos-local's HTTPS port (COS_STS_HOST), for /api/sts and for a restricted account's signatures. The
+// certificate is trusted through https.globalAgent's `ca` (restored after), as
 // src/cos-local/sts/sts-sdk.test.ts does: qcloud-cos-sts's axios falls back to the global agent.
 import { bucketHost, cosRequest } from '../support/cos-request';
 import { readFileSync } from 'node:fs';

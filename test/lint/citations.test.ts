@@ -24,6 +24,8 @@ const FORBIDDEN = new RegExp([
   'seed' + '-digest',
   'shared\\/(refer' + 'ence|se' + 'eds)',
   '\\b(code-' + 'models|tool' + 'chain|anch' + 'ors)\\.md', // the other notes of the same folder
+  '\\b[Ii]ss' + 'ue [0-9]+', // an issue tracker the repository does not ship with
+  '\\b[Ii]ss' + 'ue "', // the same, by the issue's title
 ].join('|'));
 
 function* textFiles(path: string): Generator<string> {
@@ -62,9 +64,11 @@ describe('citations', () => {
     const samples = [
       `see [${'seed'} 000 L2992-3058]`, `[${'000'} L1689]`, `(${'DESIGN'}.md §4)`, `${'cos'}-protocol.md §2.5`,
       `${'seed'}-digest §1.5`, `/work/shared/${'seeds'}/000.txt`, `${'toolchain'}.md §6`,
+      `the audit log (${'issue'} 5)`, `// ${'Issue'} 12, Done when 2`, `bad parameters (${'issue'} "Bad input")`,
     ];
     expect(samples.filter((s) => !FORBIDDEN.test(s))).toEqual([]);
     expect(FORBIDDEN.test('https://www.tencentcloud.com/document/product/436/46206, fuzz seed 12')).toBe(false);
+    expect(FORBIDDEN.test('one issue: 5 retries at most; two issues 3 ways')).toBe(false);
   });
 
   it('nothing cites material a reader of the repository cannot open', () => {

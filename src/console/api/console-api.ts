@@ -111,7 +111,7 @@ export async function requestTempKeys(task: TempKeyTask, csrfToken: string): Pro
   return callApi(Sts, { body: task, csrfToken });
 }
 
-/** Whether a bucket's CORS rules let this console's origin make its requests (issue 5). */
+/** Whether a bucket's CORS rules let this console's origin make its requests (docs/cos-behaviour.md "CORS"). */
 export async function getConsoleCors(bucket: string, region: string): Promise<ConsoleCorsStatus> {
   return callApi(GetConsoleCors, { params: { bucket }, query: { region } });
 }

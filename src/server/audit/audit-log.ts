@@ -1,6 +1,7 @@
-// The audit log (issue 5): sign-ins and failed sign-ins, every signature and temporary key issued or
-// refused, user and settings changes — in the server database, paged newest first for admins.
-// Secrets never go in: callers pass names, actions and resources, not keys, passwords or tokens.
+// The audit log (docs/security.md "Audit what is executed"): sign-ins and failed sign-ins, every
+// signature and temporary key issued or refused, user and settings changes — in the server database,
+// paged newest first for admins. Secrets never go in: callers pass names, actions and resources, not
+// keys, passwords or tokens.
 import type { Db } from '../db/database';
 
 export type AuditOutcome = 'allowed' | 'refused' | 'ok' | 'failed';

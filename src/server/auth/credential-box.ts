@@ -1,8 +1,8 @@
-// Encryption at rest for the COS credentials of API-key sessions (issue 5: "keeps them server-side
-// encrypted at rest"). AES-256-GCM from node:crypto: a fresh 96-bit IV per value, and the 128-bit
-// tag makes any change to the stored text, or a different server key, fail to open instead of
-// yielding garbage. The caller binds each value to its row (associated data = the session's id
-// hash), so a ciphertext copied into another session row does not open there either.
+// Encryption at rest for the COS credentials of API-key sessions (README.md "Signing in").
+// AES-256-GCM from node:crypto: a fresh 96-bit IV per value, and the 128-bit tag makes any change to
+// the stored text, or a different server key, fail to open instead of yielding garbage. The caller
+// binds each value to its row (associated data = the session's id hash), so a ciphertext copied into
+// another session row does not open there either.
 //
 // The server key comes from `CONSOLE_SECRET` (base64 of 32 bytes) or from `DATA_DIR/console-secret.key`,
 // generated once with mode 0600 — never from the database, so a copy of the database alone does not

@@ -1,6 +1,6 @@
-// Sign-in rate limiting and lockout (issue 5), per client address and per account name (or SecretId
-// for API-key sign-ins). State lives in the database (migration 3, table login_throttle), so a restart
-// does not reset a lockout and several instances sharing the database share it.
+// Sign-in rate limiting and lockout (README.md "Signing in"), per client address and per account name
+// (or SecretId for API-key sign-ins). State lives in the database (migration 3, table login_throttle),
+// so a restart does not reset a lockout and several instances sharing the database share it.
 //
 // Rule: `maxFailures` failures within `windowMs` lock the key for `lockMs`; each further lockout of
 // the same key doubles it (capped at `maxLockMs`); a day without failures forgets earlier lockouts.

@@ -22,7 +22,7 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      last_seen_at INTEGER NOT NULL
    );`,
-  // Issue 5: grants of console accounts; API-key sessions keep their COS credential (encrypted at
+  // Grants of console accounts; API-key sessions keep their COS credential (encrypted at
   // rest, src/server/auth/credential-box.ts); the audit log.
   `ALTER TABLE users ADD COLUMN grants TEXT NOT NULL DEFAULT '[]';
    CREATE TABLE sessions_v2 (
@@ -54,7 +54,7 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX audit_by_time ON audit (at);
    CREATE INDEX audit_by_actor ON audit (actor, at);`,
-  // Issue 5: sign-in throttling in the database, so a lockout survives a restart and holds across
+  // Sign-in throttling in the database, so a lockout survives a restart and holds across
   // several server instances sharing it (src/server/auth/login-throttle.ts). `key` is `ip:<address>`,
   // `user:<name>` or `key:<SecretId>`. API-key sessions remember whether the key may list buckets
   // (if not, the console asks for a bucket name). Sessions are looked up by user to revoke them all.

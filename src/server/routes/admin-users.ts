@@ -1,4 +1,4 @@
-// Console accounts for admins (issue 5): list, create, edit (role, grants, disabled), reset password.
+// Console accounts for admins: list, create, edit (role, grants, disabled), reset password.
 // Every change goes to the audit log. A generated password is returned once, in the answer that
 // created it, and never again (only its scrypt hash is stored).
 //

@@ -6,10 +6,11 @@
 // POST /api/buckets (create) is an admin action with the server's credential — a browser cannot do
 // it before the bucket has a CORS rule for the console.
 //
-// "Let this console reach the bucket" (issue 5): a browser sees a bucket without a CORS rule for the
-// console only as a network error (no status, no body), so the console asks the server.
-// GET /api/buckets/:bucket/console-cors says whether the bucket's rules let the console's origin make
-// its requests; POST adds the minimal rule (src/shared/cors/console-rule.ts). Who, with which key:
+// "Let this console reach the bucket" (docs/cos-behaviour.md "CORS"): a browser sees a bucket without a
+// CORS rule for the console only as a network error (no status, no body), so the console asks the
+// server. GET /api/buckets/:bucket/console-cors says whether the bucket's rules let the console's
+// origin make its requests; POST adds the minimal rule (src/shared/cors/console-rule.ts). Who, with
+// which key:
 // - admin: the server's credential (ask and fix);
 // - API-key session: its own key (ask and fix) — COS decides; in cloud mode its buckets need not be
 //   the server's;

@@ -1,4 +1,5 @@
-// The temporary keys the server signs with for restricted console accounts (issue 5).
+// The temporary keys the server signs with for restricted console accounts (docs/decisions.md
+// "Restricted accounts are signed with temporary keys, not the server's key").
 //
 // Why not the server's own key: COS verifies only the headers and parameters a signature lists, so a
 // browser can add unsigned headers to a signed request — an `x-cos-copy-source` turns a signed PUT

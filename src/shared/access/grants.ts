@@ -1,6 +1,7 @@
-// What a console account may do (issue 5): an admin may do anything the server's credential can; any
-// other account has a scope, a list of grants {bucket, prefix, permissions}. A grant covers keys
-// (and listing prefixes) that start with its prefix in that bucket; '' covers the whole bucket.
+// What a console account may do (docs/security.md; README.md "Signing in"): an admin may do anything
+// the server's credential can; any other account has a scope, a list of grants {bucket, prefix,
+// permissions}. A grant covers keys (and listing prefixes) that start with its prefix in that bucket;
+// '' covers the whole bucket.
 export const PERMISSIONS = ['list', 'read', 'write', 'delete', 'share', 'settings'] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

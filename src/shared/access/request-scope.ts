@@ -1,5 +1,5 @@
-// What one request asks for, in the terms of a console account's grants (issue 5): from the options
-// cos-js-sdk-v5 passes to getAuthorization (Method, Pathname, Query, Headers, Bucket, Region:
+// What one request asks for, in the terms of a console account's grants (docs/security.md): from the
+// options cos-js-sdk-v5 passes to getAuthorization (Method, Pathname, Query, Headers, Bucket, Region:
 // cos-js-sdk-v5 1.10.1 src/base.js getAuthorizationAsync) derive the COS operation (the table shared
 // with cos-local), its CAM action, the resource (object key, or the `prefix` of a listing) and the
 // permission(s) a grant must give.

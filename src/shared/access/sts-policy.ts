@@ -1,9 +1,11 @@
-// Session policies for temporary keys (issue 5), built by the least-privilege rules of COS's security
-// guide for front-end temporary keys (https://www.tencentcloud.com/document/product/436/35265): exact actions
-// only, never `name/cos:*` (bad example 2); one statement per action/resource pair (bad example 3);
-// resources no wider than the requester's grant (bad examples 1 and 4: whoever issues a key must check
-// that the requester may use the scope asked for); upload limits as conditions
-// (https://www.tencentcloud.com/document/product/436/73579). Every policy is then linted by checkLeastPrivilege.
+// Session policies for temporary keys (docs/security.md), built by the least-privilege rules of COS's
+// security guide for front-end temporary keys
+// (https://www.tencentcloud.com/document/product/436/35265): exact actions only, never `name/cos:*`
+// (bad example 2); one statement per action/resource pair (bad example 3); resources no wider than the
+// requester's grant (bad examples 1 and 4: whoever issues a key must check that the requester may use
+// the scope asked for); upload limits as conditions
+// (https://www.tencentcloud.com/document/product/436/73579). Every policy is then linted by
+// checkLeastPrivilege.
 //
 // Four policies come from here:
 // - taskPolicy: POST /api/sts — keys for a declared task (bucket, prefix, actions) handed to the browser;

@@ -1,7 +1,7 @@
-// The minimal CORS rule that lets the console (one origin) use a bucket from the browser (issue 5):
-// the methods the console sends and the response headers cos-js-sdk-v5 reads (the part ETag of a
-// multipart upload above all: cos-js-sdk-v5 1.10.1 src/advance.js fails an upload whose part ETag it
-// cannot read; and the version id, CRC64, request id).
+// The minimal CORS rule that lets the console (one origin) use a bucket from the browser
+// (docs/cos-behaviour.md "CORS"): the methods the console sends and the response headers cos-js-sdk-v5
+// reads (the part ETag of a multipart upload above all: cos-js-sdk-v5 1.10.1 src/advance.js fails an
+// upload whose part ETag it cannot read; and the version id, CRC64, request id).
 import type { CorsConfiguration, CorsRule } from '../xml/cors';
 
 export const CONSOLE_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'] as const;

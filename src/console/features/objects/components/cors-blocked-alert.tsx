@@ -18,9 +18,10 @@ export interface CorsBlockedAlertProps {
 }
 
 /**
- * The listing failed because the bucket's CORS rules do not let this console's origin in (the
- * server checked, issue 5). Admins and API-key sessions may add the console's rule after seeing
- * exactly what it allows; other accounts are told to ask an administrator, and shown the rule.
+ * The listing failed because the bucket's CORS rules do not let this console's origin in (the server
+ * checked: a browser sees only a network error). Admins and API-key sessions may add the console's rule
+ * after seeing exactly what it allows; other accounts are told to ask an administrator, and shown the
+ * rule.
  */
 export function CorsBlockedAlert({ bucket, origin, onRetry }: CorsBlockedAlertProps) {
   const { t } = useTranslation();

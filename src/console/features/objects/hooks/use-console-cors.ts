@@ -5,7 +5,7 @@ import type { BucketRef } from '../../../cos/object-queries';
 
 // A browser cannot tell a bucket without a CORS rule for the console from an endpoint that is down:
 // both are a network error without a status. The console server can (GET Bucket cors), so after a
-// network-class failure the console asks it (issue 5).
+// network-class failure the console asks it (docs/cos-behaviour.md "CORS").
 export const consoleCorsQueries = {
   all: ['console-cors'] as const,
   status: (b: BucketRef) =>
