@@ -88,6 +88,19 @@ describe('POST /api/sign for console accounts with grants and for API-key sessio
     expect(JSON.stringify(sts.calls[0]?.policy)).not.toContain('cos:*');
   });
 
+  it('drops the cached key when an admin resets the account\'s password', async () => {
+    const { sts, bob } = await withFakeSts();
+    await sign(bob, {});
+    await sign(bob, {});
+    expect(sts.calls).toHaveLength(1);
+    const admin = await signIn(t.app);
+    const reset = await t.app.inject({ method: 'POST', url: '/api/admin/users/bob/password', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: { password: 'bob-password-2' } });
+    expect(reset.statusCode).toBe(200);
+    const again = await signIn(t.app, 'bob', 'bob-password-2');
+    expect((await sign(again, {})).json()).toMatchObject({ SecurityToken: 'token-2' });
+    expect(sts.calls).toHaveLength(2);
+  });
+
   it('renews the key before a signature would outlive it', async () => {
     const { sts, bob } = await withFakeSts();
     await sign(bob, {});

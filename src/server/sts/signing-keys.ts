@@ -31,6 +31,8 @@ interface Entry {
   key: Promise<TemporaryKey>;
   /** Known once the key arrived. */
   expiredTime?: number;
+  /** The console account a grants key signs for (forget drops it). */
+  owner?: number;
 }
 
 /** The cache is per process and small: one key per (account, grants, region) and per bound bucket and action in use. */
@@ -47,7 +49,7 @@ export class SigningKeys {
 
   /** A key allowing what the grants allow in one region; cached until it runs short. */
   forGrants(userId: number, grants: readonly Grant[], region: string): Promise<TemporaryKey> {
-    return this.cached(JSON.stringify(['grants', userId, region, grants]), () => grantsPolicy(grants, region), this.credential);
+    return this.cached(JSON.stringify(['grants', userId, region, grants]), () => grantsPolicy(grants, region), this.credential, userId);
   }
 
   /**
@@ -61,18 +63,15 @@ export class SigningKeys {
 
   /** Drops the cached keys of a console account (disabled, password reset, grants changed). */
   forget(userId: number): void {
-    for (const id of [...this.cache.keys()]) {
-      const parsed = JSON.parse(id) as unknown[];
-      if (parsed[0] === 'grants' && parsed[1] === userId) this.cache.delete(id);
-    }
+    for (const [id, entry] of this.cache) if (entry.owner === userId) this.cache.delete(id);
   }
 
-  private cached(id: string, policy: () => PolicyResult, credential: StsCredential): Promise<TemporaryKey> {
+  private cached(id: string, policy: () => PolicyResult, credential: StsCredential, owner?: number): Promise<TemporaryKey> {
     const nowSec = this.options.now() / 1000;
     const hit = this.cache.get(id);
     if (hit && (hit.expiredTime === undefined || hit.expiredTime - nowSec > this.options.minRemainingSeconds)) return hit.key;
     if (this.cache.size >= MAX_ENTRIES) this.sweep(nowSec);
-    const entry: Entry = { key: this.issue(policy(), this.options.durationSeconds, credential) };
+    const entry: Entry = { key: this.issue(policy(), this.options.durationSeconds, credential), ...(owner !== undefined ? { owner } : {}) };
     this.cache.set(id, entry);
     entry.key.then(
       (k) => { entry.expiredTime = k.expiredTime; },
