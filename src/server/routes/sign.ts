@@ -129,7 +129,7 @@ export function signRoutes(app: FastifyInstance, deps: SignRouteDeps): void {
         return signerOf(await deps.keys.forBound(scope.bucket, scope.region, scope.action, scope.copySource, credential));
       } catch (e) {
         if (e instanceof StsFailure && mayNotCallSts(e)) {
-          return refuse(new ApiError(400, 'HostNotBound', `${unbound}; ${why} (STS refused this key: ${e.code}). Address the bucket virtual-hosted (<bucket>.cos.<region>.<domain>).`));
+          return refuse(new ApiError(400, 'HostNotBound', `${unbound}, and STS refused a key bound to it (${e.code}). Address the bucket virtual-hosted (<bucket>.cos.<region>.<domain>).`));
         }
         request.log.error({ err: e }, 'temporary signing key refused');
         return refuse(new ApiError(502, 'StsError', `No temporary key could be obtained to sign with (${e instanceof StsFailure ? e.code : 'Error'}).`));
@@ -144,7 +144,7 @@ export function signRoutes(app: FastifyInstance, deps: SignRouteDeps): void {
       signer = bound ? { ...own }
         : await boundKey(own.token === undefined ? { secretId: own.secretId, secretKey: own.secretKey } : undefined, 'a temporary key cannot get a narrower temporary key to sign it with');
     } else if (access?.kind === 'admin') {
-      signer = bound ? deps.credential : await boundKey(deps.credential, '');
+      signer = bound ? deps.credential : await boundKey(deps.credential, 'the server key is never used unbound');
     } else {
       const user = auth.user;
       if (!access || !user) return refuse(new ApiError(403, 'Forbidden', 'This session cannot have requests signed.'));
