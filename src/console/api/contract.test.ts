@@ -8,6 +8,7 @@ import type { ApiRoute } from '../../shared/api';
 import type * as check from '../../shared/api/check';
 import * as admin from './admin-api';
 import * as api from './console-api';
+import * as history from './history-api';
 
 vi.mock('../../shared/api/check', async (importOriginal) => {
   const original = await importOriginal<typeof check>();
@@ -25,6 +26,7 @@ afterEach(() => {
 
 const GRANT = { bucket: 'photos-1250000000', prefix: '', permissions: ['list'] };
 const ACCOUNT = { name: 'ann', role: 'user', disabled: false, grants: [GRANT], createdAt: '2026-11-23T12:00:00.000Z' };
+const HISTORY_ENTRY = { id: 1, bucket: 'b-1', region: 'r', setting: 'cors', actor: 'admin', at: 1, kind: 'change', state: 'pending', before: { rules: [] } };
 const SIGN = { Method: 'GET', Pathname: '/', Query: {}, Headers: {}, Bucket: 'b-1', Region: 'r', Key: '' };
 
 // [route, status, a valid answer, the client call]
@@ -45,6 +47,9 @@ const CALLS: [ApiRoute, number, unknown, () => Promise<unknown>][] = [
   [contract.UpdateAccount, 200, { user: ACCOUNT }, () => admin.updateAccount('ann', { disabled: true }, 'c')],
   [contract.ResetPassword, 200, {}, () => admin.resetPassword('ann', 'chosen-password', 'c')],
   [contract.ListAudit, 200, { entries: [] }, () => admin.listAudit({})],
+  [contract.OpenChange, 201, HISTORY_ENTRY, () => history.openChange({ bucket: 'b-1', region: 'r', setting: 'cors', kind: 'change' }, 'c')],
+  [contract.ConfirmChange, 200, { ...HISTORY_ENTRY, state: 'confirmed', after: null, changed: true }, () => history.confirmChange('b-1', 1, 'c')],
+  [contract.ListHistory, 200, { entries: [HISTORY_ENTRY] }, () => history.listHistory('b-1', 'r', 'cors')],
 ];
 
 describe('the client checks each answer with its route\'s shared schema object', () => {

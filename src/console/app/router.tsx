@@ -35,6 +35,11 @@ function loginLoader(queryClient: QueryClient) {
   };
 }
 
+/** /buckets/:bucket and /buckets/:bucket/files open the Files section, keeping the query (?region=). */
+function toObjects({ params, request }: LoaderFunctionArgs) {
+  return redirect(`${paths.objects(params['bucket'] ?? '')}${new URL(request.url).search}`);
+}
+
 export function createAppRouter(queryClient: QueryClient) {
   // Both pages need the bucket list (the object page for the bucket's region): start it with the chunk.
   const prefetchBuckets = () => {
@@ -63,9 +68,27 @@ export function createAppRouter(queryClient: QueryClient) {
               lazy: async () => ({ Component: (await import('../features/buckets/components/bucket-list-page')).BucketListPage }),
             },
             {
-              path: '/buckets/:bucket/objects',
+              // The bucket page: its sections share the layout (name, region, section links).
+              path: '/buckets/:bucket',
               loader: prefetchBuckets,
-              lazy: async () => ({ Component: (await import('../features/objects/components/object-list-page')).ObjectListPage }),
+              lazy: async () => ({ Component: (await import('./routes/bucket-layout')).BucketLayout }),
+              children: [
+                { index: true, loader: toObjects },
+                // "Files" is the section's name in the navigation; /objects stays its address.
+                { path: 'files', loader: toObjects },
+                {
+                  path: 'objects',
+                  lazy: async () => ({ Component: (await import('../features/objects/components/object-list-page')).ObjectListPage }),
+                },
+                {
+                  path: 'overview',
+                  lazy: async () => ({ Component: (await import('../features/bucket-settings/components/overview-page')).OverviewPage }),
+                },
+                {
+                  path: 'settings/:section',
+                  lazy: async () => ({ Component: (await import('../features/bucket-settings/components/settings-page')).SettingsPage }),
+                },
+              ],
             },
             // Admin pages check the role themselves (AdminOnly): a non-admin gets an explanation, not a redirect.
             {

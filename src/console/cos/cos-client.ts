@@ -1,3 +1,5 @@
+import type { TrackedSetting, TrackedSettings } from '../../shared/settings/codecs';
+
 // The console's one view of COS. Components get an implementation from context (cos-client-context)
 // and never build one, so tests can pass a fake and the SDK stays an implementation detail.
 
@@ -43,8 +45,24 @@ export interface ShareLink {
   expiresAt: number;
 }
 
+/** A bucket whose settings are read or changed. */
+export interface BucketTarget {
+  bucket: string;
+  region: string;
+}
+
 export interface CosClient {
   listObjects(input: ListObjectsInput): Promise<ListObjectsPage>;
+  /** A bucket setting as COS keeps it (setting-requests.ts); null when none is configured. */
+  getSetting<K extends TrackedSetting>(target: BucketTarget, name: K): Promise<TrackedSettings[K]>;
+  /** PUT of the whole setting (COS replaces it). */
+  putSetting<K extends TrackedSetting>(target: BucketTarget, name: K, value: NonNullable<TrackedSettings[K]>): Promise<void>;
+  /** DELETE of the setting, for the settings COS can delete (codecs.ts `deletable`). */
+  deleteSetting(target: BucketTarget, name: TrackedSetting): Promise<void>;
+  /** HEAD Object: its response headers, lower-cased. */
+  headObject(target: BucketTarget, key: string): Promise<Record<string, string>>;
+  /** cos-local's per-rule replication counters (raw XML), undefined where the endpoint has none. */
+  replicationProgress(target: BucketTarget): Promise<string | undefined>;
   /** A pre-signed GET URL for one object (getObjectUrl, signed by /api/sign with Expires). */
   shareLink(input: ShareLinkInput): Promise<ShareLink>;
   /** A client for one bulk task (uploads into a folder, a batch delete), on temporary keys (task-client.ts). */

@@ -9,6 +9,7 @@ import { CosClientError, fromSdkError } from './cos-error';
 import { mapListResult } from './map-list-result';
 import { toCallbackParams, toSignError } from './sign-callback';
 import { createTaskClient } from './task-client';
+import { deleteSetting, headObject, readReplicationProgress, readSetting, writeSetting } from './setting-requests';
 import { keyTimeOfUrl } from './share-expiry';
 
 export interface SdkCosClientOptions {
@@ -115,6 +116,11 @@ export function createSdkCosClient(options: SdkCosClientOptions): CosClient {
 
   return {
     forTask,
+    getSetting: (target, name) => call((cos) => readSetting(cos, target, name)),
+    putSetting: (target, name, value) => call((cos) => writeSetting(cos, target, name, value)),
+    deleteSetting: (target, name) => call((cos) => deleteSetting(cos, target, name)),
+    headObject: (target, key) => call((cos) => headObject(cos, target, key)),
+    replicationProgress: (target) => call((cos) => readReplicationProgress(cos, target)),
     shareLink: (input: ShareLinkInput): Promise<ShareLink> =>
       call(async (cos) => {
         const url = await signedUrl(cos, input);

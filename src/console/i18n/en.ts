@@ -1,6 +1,24 @@
 // English catalog. zh-CN.ts must have exactly these keys (checked by the type Catalog and by
 // catalogs.test.ts). Language names and the language label are the same in every catalog on purpose:
 // a user who cannot read the current language must still find the switch.
+import { commonEn } from './settings/common.en';
+import { navEn } from './settings/nav.en';
+import { overviewEn } from './settings/overview.en';
+import { corsEn } from './settings/cors.en';
+import { hotlinkEn } from './settings/hotlink.en';
+import { websiteEn } from './settings/website.en';
+import { domainsEn } from './settings/domains.en';
+import { versioningEn } from './settings/versioning.en';
+import { replicationEn } from './settings/replication.en';
+import { lifecycleEn } from './settings/lifecycle.en';
+import { tagsEn } from './settings/tags.en';
+import { encryptionEn } from './settings/encryption.en';
+import { policyEn } from './settings/policy.en';
+import { aclEn } from './settings/acl.en';
+import { historyEn } from './settings/history.en';
+import { asCodeEn } from './settings/asCode.en';
+import type { Strings } from './strings';
+
 export const en = {
   app: {
     productName: 'COS Console',
@@ -325,36 +343,22 @@ export const en = {
     failure: '{{key}} — {{message}} (error code: {{code}})',
   },
   bucketSettings: {
-    lifecycle: {
-      summary: {
-        sentence: '{{text}}.',
-        sentenceDisabled: '{{text}} (disabled).',
-        scopeAll: 'All objects in the bucket',
-        scopePrefix: 'Objects under {{prefix}}',
-        scopeTags: 'Objects tagged {{tags}}',
-        scopePrefixTags: 'Objects under {{prefix}} tagged {{tags}}',
-        tag: '{{key}}={{value}}',
-        tagSeparator: ', ',
-        tagLast: ' and ',
-        current: '{{scope}} {{actions}}',
-        scopeOnly: '{{scope}}: {{parts}}',
-        noActions: 'no actions',
-        partSeparator: '; ',
-        listSeparator: ', ',
-        listLast: ' and ',
-        days_one: '{{count}} day',
-        days_other: '{{count}} days',
-        transitionDays: 'move to {{storageClass}} after {{days}}',
-        transitionDate: 'move to {{storageClass}} on {{date}}',
-        expireDays: 'are deleted after {{days}}',
-        expireDate: 'are deleted on {{date}}',
-        deleteMarkers: 'expired delete markers are removed',
-        noncurrent: 'noncurrent versions {{actions}}',
-        noncurrentTransition: 'move to {{storageClass}} {{days}} after becoming noncurrent',
-        noncurrentExpire: 'are deleted {{days}} after becoming noncurrent',
-        abortMultipart: 'incomplete multipart uploads are aborted after {{days}}',
-      },
-    },
+    common: commonEn,
+    nav: navEn,
+    overview: overviewEn,
+    cors: corsEn,
+    hotlink: hotlinkEn,
+    website: websiteEn,
+    domains: domainsEn,
+    versioning: versioningEn,
+    replication: replicationEn,
+    lifecycle: lifecycleEn,
+    tags: tagsEn,
+    encryption: encryptionEn,
+    policy: policyEn,
+    acl: aclEn,
+    history: historyEn,
+    asCode: asCodeEn,
   },
   storageClass: {
     STANDARD: 'Standard',
@@ -385,7 +389,6 @@ export const en = {
   },
 } as const;
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** The shape every catalog has: the keys of `en`, each with some string. */
 export type Catalog = Strings<typeof en>;

@@ -1,6 +1,23 @@
-import type { Catalog } from './en';
-
 // Simplified Chinese catalog; typed as Catalog so a missing or extra key does not compile.
+import type { Catalog } from './en';
+import { commonZhCN } from './settings/common.zh-CN';
+import { navZhCN } from './settings/nav.zh-CN';
+import { overviewZhCN } from './settings/overview.zh-CN';
+import { corsZhCN } from './settings/cors.zh-CN';
+import { hotlinkZhCN } from './settings/hotlink.zh-CN';
+import { websiteZhCN } from './settings/website.zh-CN';
+import { domainsZhCN } from './settings/domains.zh-CN';
+import { versioningZhCN } from './settings/versioning.zh-CN';
+import { replicationZhCN } from './settings/replication.zh-CN';
+import { lifecycleZhCN } from './settings/lifecycle.zh-CN';
+import { tagsZhCN } from './settings/tags.zh-CN';
+import { encryptionZhCN } from './settings/encryption.zh-CN';
+import { policyZhCN } from './settings/policy.zh-CN';
+import { aclZhCN } from './settings/acl.zh-CN';
+import { historyZhCN } from './settings/history.zh-CN';
+import { asCodeZhCN } from './settings/asCode.zh-CN';
+
+
 export const zhCN: Catalog = {
   app: {
     productName: 'COS 控制台',
@@ -325,36 +342,22 @@ export const zhCN: Catalog = {
     failure: '{{key}} — {{message}}（错误码：{{code}}）',
   },
   bucketSettings: {
-    lifecycle: {
-      summary: {
-        sentence: '{{text}}。',
-        sentenceDisabled: '{{text}}（已停用）。',
-        scopeAll: '存储桶中的所有对象',
-        scopePrefix: '{{prefix}} 下的对象',
-        scopeTags: '标签为 {{tags}} 的对象',
-        scopePrefixTags: '{{prefix}} 下标签为 {{tags}} 的对象',
-        tag: '{{key}}={{value}}',
-        tagSeparator: '、',
-        tagLast: '、',
-        current: '{{scope}}在 {{actions}}',
-        scopeOnly: '{{scope}}：{{parts}}',
-        noActions: '无操作',
-        partSeparator: '；',
-        listSeparator: '，',
-        listLast: '，',
-        days_one: '{{count}} 天',
-        days_other: '{{count}} 天',
-        transitionDays: '{{days}}后转为{{storageClass}}',
-        transitionDate: '{{date}} 转为{{storageClass}}',
-        expireDays: '{{days}}后删除',
-        expireDate: '{{date}} 删除',
-        deleteMarkers: '移除过期的删除标记',
-        noncurrent: '非当前版本在成为非当前版本 {{actions}}',
-        noncurrentTransition: '{{days}}后转为{{storageClass}}',
-        noncurrentExpire: '{{days}}后删除',
-        abortMultipart: '未完成的分块上传在 {{days}}后中止',
-      },
-    },
+    common: commonZhCN,
+    nav: navZhCN,
+    overview: overviewZhCN,
+    cors: corsZhCN,
+    hotlink: hotlinkZhCN,
+    website: websiteZhCN,
+    domains: domainsZhCN,
+    versioning: versioningZhCN,
+    replication: replicationZhCN,
+    lifecycle: lifecycleZhCN,
+    tags: tagsZhCN,
+    encryption: encryptionZhCN,
+    policy: policyZhCN,
+    acl: aclZhCN,
+    history: historyZhCN,
+    asCode: asCodeZhCN,
   },
   storageClass: {
     STANDARD: '标准存储',

@@ -95,6 +95,13 @@ const admin = (why: string): Rule => ({ kind: 'admin', why });
 const key = (...permissions: Permission[]): Rule => ({ kind: 'key', permissions });
 const listing = (...permissions: Permission[]): Rule => ({ kind: 'listing', permissions });
 const SETTING: Rule = { kind: 'whole-bucket', permissions: ['settings'], why: 'a bucket setting applies to the whole bucket' };
+/**
+ * Reading a setting that discloses no grantee (CORS, hotlink, website, domains, versioning, replication,
+ * lifecycle, tags, encryption): `settings`, or `list` on the whole bucket, so an account that may
+ * browse the whole bucket sees its settings read-only. Policy and ACL reads name who may do what, and
+ * stay `settings`.
+ */
+const SETTING_READ: Rule = { kind: 'whole-bucket', permissions: ['settings', 'list'], why: 'a bucket setting applies to the whole bucket' };
 
 export const BATCH_DELETE_NOTE =
   'the keys of a batch delete are in the request body, which a signature does not cover; '
@@ -102,8 +109,8 @@ export const BATCH_DELETE_NOTE =
 
 /**
  * The rule of every COS operation. Sources: the actions and resources of https://www.tencentcloud.com/document/product/436/30580;
- * the permission names of src/shared/access/grants.ts. Reads of bucket settings are
- * `settings` too: they disclose the bucket's configuration (policy, ACL grantees, replication target).
+ * the permission names of src/shared/access/grants.ts. Reads of the policy and ACL are `settings` too:
+ * they disclose who may do what; other settings may be read with `list` on the whole bucket (SETTING_READ).
  */
 export const SIGN_RULES: Readonly<Record<CosOperation, Rule>> = {
   GetService: admin('the console lists buckets server-side (GET /api/buckets)'),
@@ -119,21 +126,21 @@ export const SIGN_RULES: Readonly<Record<CosOperation, Rule>> = {
   ListMultipartUploads: listing('list', 'write'),
   PostObject: { kind: 'whole-bucket', permissions: ['write'], why: 'the key of a form upload is in the form body, which a signature does not cover' },
   DeleteMultipleObjects: { kind: 'whole-bucket', permissions: ['delete'], why: BATCH_DELETE_NOTE },
-  PutBucketCors: SETTING, GetBucketCors: SETTING, DeleteBucketCors: SETTING,
+  PutBucketCors: SETTING, GetBucketCors: SETTING_READ, DeleteBucketCors: SETTING,
   PutBucketAcl: SETTING, GetBucketAcl: SETTING,
   PutBucketPolicy: SETTING, GetBucketPolicy: SETTING, DeleteBucketPolicy: SETTING,
-  PutBucketLifecycle: SETTING, GetBucketLifecycle: SETTING, DeleteBucketLifecycle: SETTING,
-  PutBucketWebsite: SETTING, GetBucketWebsite: SETTING, DeleteBucketWebsite: SETTING,
-  PutBucketReferer: SETTING, GetBucketReferer: SETTING,
-  PutBucketTagging: SETTING, GetBucketTagging: SETTING, DeleteBucketTagging: SETTING,
-  PutBucketVersioning: SETTING, GetBucketVersioning: SETTING,
-  PutBucketReplication: SETTING, GetBucketReplication: SETTING, DeleteBucketReplication: SETTING,
+  PutBucketLifecycle: SETTING, GetBucketLifecycle: SETTING_READ, DeleteBucketLifecycle: SETTING,
+  PutBucketWebsite: SETTING, GetBucketWebsite: SETTING_READ, DeleteBucketWebsite: SETTING,
+  PutBucketReferer: SETTING, GetBucketReferer: SETTING_READ,
+  PutBucketTagging: SETTING, GetBucketTagging: SETTING_READ, DeleteBucketTagging: SETTING,
+  PutBucketVersioning: SETTING, GetBucketVersioning: SETTING_READ,
+  PutBucketReplication: SETTING, GetBucketReplication: SETTING_READ, DeleteBucketReplication: SETTING,
   PutBucketLogging: SETTING, GetBucketLogging: SETTING,
   PutBucketInventory: SETTING, GetBucketInventory: SETTING, DeleteBucketInventory: SETTING, PostBucketInventory: SETTING,
-  PutBucketDomain: SETTING, GetBucketDomain: SETTING, DeleteBucketDomain: SETTING,
+  PutBucketDomain: SETTING, GetBucketDomain: SETTING_READ, DeleteBucketDomain: SETTING,
   PutBucketOrigin: SETTING, GetBucketOrigin: SETTING, DeleteBucketOrigin: SETTING,
   PutBucketAccelerate: SETTING, GetBucketAccelerate: SETTING,
-  PutBucketEncryption: SETTING, GetBucketEncryption: SETTING, DeleteBucketEncryption: SETTING,
+  PutBucketEncryption: SETTING, GetBucketEncryption: SETTING_READ, DeleteBucketEncryption: SETTING,
   PutBucketIntelligentTiering: SETTING, GetBucketIntelligentTiering: SETTING,
   PutObjectLockConfiguration: SETTING, GetObjectLockConfiguration: SETTING,
   GetObject: key('read'),

@@ -83,7 +83,7 @@ describe('taskPolicy (POST /api/sts)', () => {
     ['an action the grant lacks', task({ actions: ['name/cos:DeleteObject'] }), user, 403, `The task needs delete on ${B}/alice/.`],
     ['a listing COS cannot narrow, on a prefix grant', task({ actions: ['name/cos:ListMultipartUploads'] }), user, 403,
       `The task needs list or write on ${B}/ (COS cannot narrow this listing to a prefix; /api/sign can).`],
-    ['a bucket setting on a prefix grant', task({ actions: ['name/cos:GetBucketCORS'] }), user, 403, `The task needs settings on ${B}/ (a bucket setting applies to the whole bucket).`],
+    ['a bucket setting on a prefix grant', task({ actions: ['name/cos:PutBucketCORS'] }), user, 403, `The task needs settings on ${B}/ (a bucket setting applies to the whole bucket).`],
     ['name/cos:*', task({ actions: ['name/cos:*'] }), undefined, 400, '"name/cos:*": temporary keys name exact actions, never a wildcard'],
     ['an unknown action', task({ actions: ['name/cos:Teleport'] }), undefined, 400, expect.stringContaining('"name/cos:Teleport" is not an action temporary keys can carry')],
     ['an administrator action', task({ actions: ['name/cos:PutBucket'] }), undefined, 400, expect.stringContaining('"name/cos:PutBucket" is not an action')],

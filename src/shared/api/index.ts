@@ -5,6 +5,7 @@
 // console checks every answer against the same objects (src/console/api/http.ts callApi).
 import { CreateAccount, ListAccounts, ListAudit, ResetPassword, UpdateAccount } from './admin';
 import { CreateBucket, FixConsoleCors, GetConsoleCors, ListBuckets } from './buckets';
+import { ConfirmChange, ListHistory, OpenChange } from './history';
 import { GetConfig, Health } from './meta';
 import { GetSession, Login, Logout } from './session';
 import { Sign } from './sign';
@@ -16,6 +17,7 @@ export * from './buckets';
 export * from './check';
 export * from './errors';
 export * from './grants';
+export * from './history';
 export * from './meta';
 export * from './schema';
 export * from './session';
@@ -28,5 +30,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   Login, GetSession, Logout,
   Sign, Sts,
   ListBuckets, CreateBucket, GetConsoleCors, FixConsoleCors,
+  OpenChange, ConfirmChange, ListHistory,
   ListAccounts, CreateAccount, UpdateAccount, ResetPassword, ListAudit,
 ];

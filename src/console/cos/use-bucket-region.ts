@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { bucketQueries } from '../../../cos/bucket-queries';
-import { resolveRegion, type RegionResolution } from '../model/resolve-region';
+import { bucketQueries } from './bucket-queries';
+import { resolveRegion, type RegionResolution } from './resolve-region';
 
 /** The region of `bucket`: from the bucket list, else from ?region= (see resolveRegion). */
 export function useBucketRegion(bucket: string, regionParam: string | null): RegionResolution {
