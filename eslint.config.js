@@ -9,7 +9,7 @@ import { boundaries } from './scripts/eslint-boundaries.js';
 
 // Packages src/shared may import: pure code that runs unchanged in a browser and in Node (no I/O,
 // no runtime globals). Adding one is a deliberate decision, made here.
-const purePackages = ['@noble/hashes', 'fast-xml-parser', '@sinclair/typebox', 'ipaddr.js'];
+const purePackages = ['@noble/hashes', 'fast-xml-parser', '@sinclair/typebox', 'ipaddr.js', 'jsonc-parser', 'diff'];
 // What test files may import in addition, wherever they live.
 const testPackages = ['vitest'];
 // Packages the browser SPA may import: the browser-safe dependencies (no node:*, no server libraries).
@@ -22,6 +22,7 @@ const consolePackages = [
   'i18next',
   'react-i18next',
   'cos-js-sdk-v5',
+  'monaco-editor',
   ...purePackages,
 ];
 
