@@ -31,5 +31,11 @@ export function lintPolicyText(text: string, context: LintContext): PolicyFindin
     lintConditions(view, f);
     lintStatements(view, f);
   }
-  return f.list.sort((a, b) => a.offset - b.offset || RANK[a.severity] - RANK[b.severity] || a.code.localeCompare(b.code));
+  // A policy-level principal is shared by every statement: a finding on it is reported once.
+  const seen = new Set<string>();
+  const unique = f.list.filter((x) => {
+    const id = `${x.code}@${x.offset}+${x.length}`;
+    return !seen.has(id) && Boolean(seen.add(id));
+  });
+  return unique.sort((a, b) => a.offset - b.offset || RANK[a.severity] - RANK[b.severity] || a.code.localeCompare(b.code));
 }

@@ -210,6 +210,12 @@ describe('lintPolicyText: every rule, with its severity and exact location', () 
     expect(onAction).toEqual(['public-write', 'wildcard-action']);
   });
 
+  it('reports a finding on a policy-level principal once, not once per statement', () => {
+    const text = JSON.stringify({ version: '2.0', principal: '*', statement: [without(stmt(), 'principal'), without(stmt({ action: ['name/cos:HeadObject'] }), 'principal')] }, null, 2);
+    const found = withCode(text, 'public-without-condition');
+    expect(found).toEqual([expect.objectContaining({ ...expected(text, { needle: '"*"' }), path: ['principal'] })]);
+  });
+
   it('a deny with a condition does not shadow; a narrower deny does not either', () => {
     expect(withCode(doc([stmt(), stmt({ effect: 'deny', condition: { ip_equal: { 'qcs:ip': '203.0.113.0/24' } } })]), 'deny-shadows-allow')).toEqual([]);
     expect(withCode(doc([stmt(), stmt({ effect: 'deny', resource: [`${BKT}secret/*`] })]), 'deny-shadows-allow')).toEqual([]);

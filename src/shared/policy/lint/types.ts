@@ -64,6 +64,6 @@ export interface LintContext {
   readonly bucket: string;
   readonly region: string;
   readonly appId: string;
-  /** The owner's root UIN, when known (used in messages only). */
+  /** The owner's root UIN, when known; accepted for the editor's convenience, no rule reads it yet. */
   readonly ownerUin?: string;
 }
