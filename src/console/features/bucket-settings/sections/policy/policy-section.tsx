@@ -1,14 +1,147 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Checkbox, MessagePlugin, Space, Tabs } from 'tdesign-react';
+import { ModalDialog } from '../../../../components/modal-dialog';
 import type { BucketTarget } from '../../../../cos/cos-client';
+import { useQuery } from '@tanstack/react-query';
+import { configQueries } from '../../../../cos/config-queries';
+import { policyJsonSchema } from '../../../../../shared/policy/json-schema';
+import type { PolicyDocument } from '../../../../../shared/settings/codecs';
 import { SectionFrame } from '../../components/section-frame';
-import { SettingJson } from '../../components/setting-json';
+import { SettingError } from '../../components/setting-error';
 import { useSetting } from '../../hooks/use-setting';
+import { findingsOf, type PolicyFinding } from './model/policy-findings';
+import { FindingsList } from './findings-list';
+import { JsonDiff } from './monaco/json-diff';
+import { JsonEditor, type EditorMarker } from './monaco/json-editor';
 
-/** The policy section: to be replaced by its editor (placeholder shows the value as COS keeps it). */
+const pretty = (p: PolicyDocument | null): string => (p ? `${JSON.stringify(p, null, 2)}\n` : '');
+
+function appIdOf(bucket: string): string {
+  return /-(\d+)$/.exec(bucket)?.[1] ?? '';
+}
+
+const MARKER_SEVERITY: Record<PolicyFinding['severity'], EditorMarker['severity']> = {
+  error: 'error', 'security-warning': 'warning', warning: 'warning', suggestion: 'info',
+};
+
+/** The bucket policy: JSON in Monaco, lint findings at their place, and a diff before saving. */
 export function PolicySection({ target }: { target: BucketTarget }) {
   const state = useSetting(target, 'policy');
+  const { t } = useTranslation();
   return (
-    <SectionFrame target={target} setting="policy" state={state}>
-      {(value) => <SettingJson setting="policy" value={value} />}
+    <SectionFrame target={target} setting="policy" state={state} intro={t('bucketSettings.policy.intro')}>
+      {(stored, readOnly) => <PolicyEditor key={pretty(stored)} target={target} stored={stored} readOnly={readOnly} state={state} />}
     </SectionFrame>
+  );
+}
+
+function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarget; stored: PolicyDocument | null; readOnly: boolean; state: ReturnType<typeof useSetting<'policy'>> }) {
+  const { t, i18n } = useTranslation();
+  const config = useQuery(configQueries.current()).data;
+  const storedText = pretty(stored);
+  const [draft, setDraft] = useState(storedText);
+  const [reviewing, setReviewing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const context = useMemo(() => ({ bucket: target.bucket, region: target.region, appId: appIdOf(target.bucket) }), [target]);
+  const schema = useMemo(() => policyJsonSchema(context), [context]);
+  const findings = useMemo(() => (draft.trim() === '' ? [] : findingsOf(draft, context)), [draft, context]);
+  const zh = i18n.language === 'zh-CN';
+  const markers: EditorMarker[] = findings.map((f) => ({
+    severity: MARKER_SEVERITY[f.severity], message: zh ? f.messageZh : f.message, code: f.code,
+    startLineNumber: f.startLine, startColumn: f.startColumn, endLineNumber: f.endLine, endColumn: f.endColumn,
+  }));
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const securityWarnings = findings.filter((f) => f.severity === 'security-warning').length;
+  const dirty = draft !== storedText;
+
+  async function save() {
+    try {
+      const value = JSON.parse(draft) as PolicyDocument;
+      await state.save.mutateAsync({ value });
+      setReviewing(false);
+      void MessagePlugin.success(t('bucketSettings.policy.saved'));
+    } catch {
+      // shown by the dialog (state.save.error)
+    }
+  }
+
+  async function remove() {
+    try {
+      await state.save.mutateAsync({ value: null });
+      setRemoving(false);
+      void MessagePlugin.success(t('bucketSettings.policy.removed'));
+    } catch {
+      // shown by the dialog
+    }
+  }
+
+  return (
+    <>
+      {stored === null && draft === '' ? <Alert theme="info" message={t('bucketSettings.policy.none')} /> : null}
+      <Tabs defaultValue="json">
+        <Tabs.TabPanel value="json" label={t('bucketSettings.policy.tabs.json')} destroyOnHide={false}>
+          <div className="policy-section__panel">
+            <JsonEditor
+              value={draft}
+              onChange={setDraft}
+              modelUri={`inmemory://policy/${target.bucket}.json`}
+              schema={schema}
+              markers={markers}
+              ariaLabel={t('bucketSettings.policy.editorLabel')}
+              readOnly={readOnly}
+            />
+            <FindingsList findings={findings} onFix={(text) => setDraft(text)} source={draft} readOnly={readOnly} />
+          </div>
+        </Tabs.TabPanel>
+      </Tabs>
+      {!readOnly ? (
+        <Space className="settings-section__actions">
+          <Button theme="primary" disabled={!dirty || draft.trim() === ''} onClick={() => { setAcknowledged(false); setReviewing(true); }}>
+            {t('bucketSettings.policy.review')}
+          </Button>
+          <Button variant="outline" disabled={!dirty} onClick={() => setDraft(storedText)}>{t('bucketSettings.common.reset')}</Button>
+          {stored !== null ? <Button theme="danger" variant="outline" onClick={() => setRemoving(true)}>{t('bucketSettings.policy.remove')}</Button> : null}
+        </Space>
+      ) : null}
+      <ModalDialog
+        visible={reviewing}
+        title={t('bucketSettings.policy.diffTitle')}
+        width="min(1100px, 95vw)"
+        onClose={() => setReviewing(false)}
+        footer={
+          <Space>
+            <Button variant="outline" onClick={() => setReviewing(false)}>{t('bucketSettings.common.cancel')}</Button>
+            <Button theme="primary" loading={state.save.isPending} disabled={errors > 0 || (securityWarnings > 0 && !acknowledged)} onClick={() => void save()}>
+              {t('bucketSettings.common.save')}
+            </Button>
+          </Space>
+        }
+      >
+        <p>{t('bucketSettings.policy.diffIntro')}</p>
+        <JsonDiff original={storedText} modified={draft} ariaLabel={t('bucketSettings.policy.diffLabel')} />
+        {errors > 0 ? <Alert theme="error" message={t('bucketSettings.policy.errorsBlock', { count: errors })} /> : null}
+        {securityWarnings > 0 ? (
+          <Checkbox checked={acknowledged} onChange={(v) => setAcknowledged(v)}>{t('bucketSettings.policy.ackWarnings', { count: securityWarnings })}</Checkbox>
+        ) : null}
+        {config?.mode === 'cloud' ? <Alert theme="info" message={t('bucketSettings.policy.cloudDelay')} /> : null}
+        {state.save.isError ? <SettingError title={t('bucketSettings.common.saveFailed', { setting: t('bucketSettings.policy.title') })} error={state.save.error} /> : null}
+      </ModalDialog>
+      <ModalDialog
+        visible={removing}
+        title={t('bucketSettings.policy.removeTitle')}
+        onClose={() => setRemoving(false)}
+        footer={
+          <Space>
+            <Button variant="outline" onClick={() => setRemoving(false)}>{t('bucketSettings.common.cancel')}</Button>
+            <Button theme="danger" loading={state.save.isPending} onClick={() => void remove()}>{t('bucketSettings.policy.remove')}</Button>
+          </Space>
+        }
+      >
+        <p>{t('bucketSettings.policy.removeDetail')}</p>
+        {state.save.isError ? <SettingError title={t('bucketSettings.common.saveFailed', { setting: t('bucketSettings.policy.title') })} error={state.save.error} /> : null}
+      </ModalDialog>
+    </>
   );
 }
