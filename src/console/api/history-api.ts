@@ -1,7 +1,7 @@
 // The settings history on the console server (src/shared/api/history.ts): a change is opened before
 // the browser writes to COS (the server reads "before"), and confirmed after (it reads "after").
 import { ConfirmChange, ListHistory, OpenChange, type HistoryEntry, type HistoryKind } from '../../shared/api';
-import type { TrackedSetting } from '../../shared/settings/codecs';
+import type { TrackedSetting } from '../../shared/settings/names';
 import { callApi } from './http';
 
 export type { HistoryEntry, HistoryKind };

@@ -9,7 +9,6 @@ import { CosClientError, fromSdkError } from './cos-error';
 import { mapListResult } from './map-list-result';
 import { toCallbackParams, toSignError } from './sign-callback';
 import { createTaskClient } from './task-client';
-import { deleteSetting, headObject, readReplicationProgress, readSetting, writeSetting } from './setting-requests';
 import { keyTimeOfUrl } from './share-expiry';
 
 export interface SdkCosClientOptions {
@@ -21,6 +20,8 @@ export interface SdkCosClientOptions {
   /** POST /api/sts: temporary keys for bulk tasks (forTask); without it they sign per request. */
   requestTempKeys?: (task: TempKeyTask) => Promise<TempKeys>;
 }
+
+const settingRequests = () => import('./setting-requests');
 
 type AuthCallback = (params: COS.GetAuthorizationCallbackParams) => void;
 
@@ -116,11 +117,27 @@ export function createSdkCosClient(options: SdkCosClientOptions): CosClient {
 
   return {
     forTask,
-    getSetting: (target, name) => call((cos) => readSetting(cos, target, name)),
-    putSetting: (target, name, value) => call((cos) => writeSetting(cos, target, name, value)),
-    deleteSetting: (target, name) => call((cos) => deleteSetting(cos, target, name)),
-    headObject: (target, key) => call((cos) => headObject(cos, target, key)),
-    replicationProgress: (target) => call((cos) => readReplicationProgress(cos, target)),
+    // The settings' codecs load with the first settings request, not with the file browser.
+    getSetting: async (target, name) => {
+      const { readSetting } = await settingRequests();
+      return call((cos) => readSetting(cos, target, name));
+    },
+    putSetting: async (target, name, value) => {
+      const { writeSetting } = await settingRequests();
+      return call((cos) => writeSetting(cos, target, name, value));
+    },
+    deleteSetting: async (target, name) => {
+      const { deleteSetting } = await settingRequests();
+      return call((cos) => deleteSetting(cos, target, name));
+    },
+    headObject: async (target, key) => {
+      const { headObject } = await settingRequests();
+      return call((cos) => headObject(cos, target, key));
+    },
+    replicationProgress: async (target) => {
+      const { readReplicationProgress } = await settingRequests();
+      return call((cos) => readReplicationProgress(cos, target));
+    },
     shareLink: (input: ShareLinkInput): Promise<ShareLink> =>
       call(async (cos) => {
         const url = await signedUrl(cos, input);

@@ -3,7 +3,7 @@
 // `settings`, or `list` on the whole bucket for every setting but the policy and the ACL. The console
 // shows a section editable, read-only, or says which permission is missing; the server refuses the
 // signature whatever the page shows.
-import { SENSITIVE_SETTINGS, type TrackedSetting } from '../settings/codecs';
+import { SENSITIVE_SETTINGS, type TrackedSetting } from '../settings/names';
 import type { Grant, Permission } from './grants';
 
 export type SettingAccess =

@@ -3,7 +3,7 @@
 // with the session's own authority. A change is opened before the browser writes to COS and confirmed
 // after; rollbacks and settings-document applications are changes too.
 import { Type, type Static } from '@sinclair/typebox';
-import { TRACKED_SETTINGS } from '../settings/codecs';
+import { TRACKED_SETTINGS } from '../settings/names';
 import { BucketParams } from './buckets';
 import { ErrorResponse } from './errors';
 import { route, StringEnum } from './schema';

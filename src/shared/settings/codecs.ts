@@ -17,6 +17,7 @@ import { buildVersioningXml, parseVersioningXml } from '../xml/versioning';
 import { buildWebsiteXml, parseWebsiteXml } from '../xml/website';
 import { SETTING_SHAPES, type Settings, type SettingName } from './document';
 import { normalize } from './shape';
+import { isTrackedSetting, SENSITIVE_SETTINGS, TRACKED_SETTINGS, type TrackedSetting } from './names';
 
 /** A bucket policy as COS stores it: a JSON object, kept verbatim (src/shared/policy reads it). */
 export type PolicyDocument = Record<string, unknown>;
@@ -27,15 +28,11 @@ export interface TrackedSettings extends Settings {
   acl: AccessControlPolicy | null;
 }
 
-export type TrackedSetting = keyof TrackedSettings;
-
-export const TRACKED_SETTINGS: readonly TrackedSetting[] = [
-  'cors', 'referer', 'website', 'domain', 'versioning', 'replication', 'lifecycle', 'tagging', 'encryption', 'policy', 'acl',
-];
-
-export function isTrackedSetting(s: string): s is TrackedSetting {
-  return (TRACKED_SETTINGS as readonly string[]).includes(s);
-}
+// names.ts lists the same names without the codecs; each side must name exactly the other's.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const sameNames: Same<keyof TrackedSettings, TrackedSetting> = true;
+void sameNames;
+export { TRACKED_SETTINGS, isTrackedSetting, SENSITIVE_SETTINGS, type TrackedSetting };
 
 export interface SettingCodec<K extends TrackedSetting> {
   /** The query subresource: `?cors`, `?referer`, … */
@@ -117,8 +114,6 @@ export function isNone(name: TrackedSetting, value: unknown): boolean {
   return false;
 }
 
-/** Settings a console account may read with a whole-bucket `list` grant; the others need `settings`. */
-export const SENSITIVE_SETTINGS: ReadonlySet<TrackedSetting> = new Set(['policy', 'acl']);
 
 export type { Settings, SettingName };
 
