@@ -72,7 +72,7 @@ export function RedirectTester({ target, config, endpoint }: { target: BucketTar
         </div>
         <Checkbox checked={publicRead} onChange={setPublicRead}>{w('publicRead')}</Checkbox>
         <div>
-          <Button type="submit" theme="primary" variant="outline" loading={running}>{running ? w('running') : w('run')}</Button>
+          <Button tag="button" type="submit" theme="primary" variant="outline" loading={running}>{running ? w('running') : w('run')}</Button>
         </div>
       </form>
       <div role="status" className="website-tester__result">

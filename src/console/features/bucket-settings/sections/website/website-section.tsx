@@ -150,18 +150,13 @@ function WebsiteEditor({ target, value, state, endpoint }: EditorProps) {
     <div className="website-editor">
       <div className="website-row">
         <span id={enabledId} className="website-label">{w('enabled')}</span>
-        <Switch
-          aria-labelledby={enabledId}
-          aria-checked={form.enabled}
-          value={form.enabled}
-          onChange={(v) => patch({ enabled: Boolean(v) })}
-          label={[w('on'), w('off')]}
-        />
+        <Switch aria-labelledby={enabledId} aria-checked={form.enabled} value={form.enabled} onChange={(v) => patch({ enabled: Boolean(v) })} />
+        <span aria-hidden="true">{form.enabled ? w('on') : w('off')}</span>
       </div>
       {form.enabled ? (
         <>
           <div className="website-preset">
-            <Button variant="outline" onClick={() => setForm((f) => applySpaPreset(f))} disabled={isSpaPreset(form)}>
+            <Button tag="button" variant="outline" onClick={() => setForm((f) => applySpaPreset(f))} disabled={isSpaPreset(form)}>
               {w('spaPreset')}
             </Button>
             <span className="website-hint">{isSpaPreset(form) ? `${w('spaActive')} ✓ ` : ''}{w('spaPresetHint')}</span>
@@ -181,10 +176,10 @@ function WebsiteEditor({ target, value, state, endpoint }: EditorProps) {
         </>
       ) : null}
       <div className="settings-section__actions">
-        <Button theme="primary" onClick={onSave} loading={save.isPending} disabled={!dirty}>
+        <Button tag="button" theme="primary" onClick={onSave} loading={save.isPending} disabled={!dirty}>
           {save.isPending ? t('bucketSettings.common.saving') : t('bucketSettings.common.save')}
         </Button>
-        <Button variant="outline" onClick={() => { setForm(initial); setSubmitted(false); }} disabled={!dirty}>
+        <Button tag="button" variant="outline" onClick={() => { setForm(initial); setSubmitted(false); }} disabled={!dirty}>
           {t('bucketSettings.common.reset')}
         </Button>
       </div>
@@ -201,8 +196,8 @@ function WebsiteEditor({ target, value, state, endpoint }: EditorProps) {
         onClose={() => setConfirmOff(false)}
         footer={
           <>
-            <Button variant="outline" onClick={() => setConfirmOff(false)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button theme="danger" onClick={() => { setConfirmOff(false); void write(null); }}>{w('removeConfirm')}</Button>
+            <Button tag="button" variant="outline" onClick={() => setConfirmOff(false)}>{t('bucketSettings.common.cancel')}</Button>
+            <Button tag="button" theme="danger" onClick={() => { setConfirmOff(false); void write(null); }}>{w('removeConfirm')}</Button>
           </>
         }
       >
@@ -278,7 +273,7 @@ function RulesEditor({ rules, problems, onChange, onPatch }: RulesEditorProps) {
         />
       ))}
       <div>
-        <Button variant="dashed" onClick={() => onChange([...rules, newRule()])}>{w('rules.add')}</Button>
+        <Button tag="button" variant="dashed" onClick={() => onChange([...rules, newRule()])}>{w('rules.add')}</Button>
       </div>
     </section>
   );
@@ -335,9 +330,9 @@ function RuleFields({ n, count, rule, problems, onPatch, onMove, onRemove }: Rul
         options={[['', w('rules.urlRedirectDefault')], ['Enabled', w('rules.urlRedirectEnabled')], ['Disabled', w('rules.urlRedirectDisabled')]]}
       />
       <div className="website-rule__actions">
-        <Button variant="text" onClick={() => onMove(-1)} disabled={n === 1} aria-label={w('rules.moveUp', { n })}>{t('bucketSettings.common.moveUp')}</Button>
-        <Button variant="text" onClick={() => onMove(1)} disabled={n === count} aria-label={w('rules.moveDown', { n })}>{t('bucketSettings.common.moveDown')}</Button>
-        <Button variant="text" theme="danger" onClick={onRemove} aria-label={w('rules.remove', { n })}>{t('bucketSettings.common.remove')}</Button>
+        <Button tag="button" variant="text" onClick={() => onMove(-1)} disabled={n === 1} aria-label={`${t('bucketSettings.common.moveUp')} (${w('rules.rule', { n })})`}>{t('bucketSettings.common.moveUp')}</Button>
+        <Button tag="button" variant="text" onClick={() => onMove(1)} disabled={n === count} aria-label={`${t('bucketSettings.common.moveDown')} (${w('rules.rule', { n })})`}>{t('bucketSettings.common.moveDown')}</Button>
+        <Button tag="button" variant="text" theme="danger" onClick={onRemove} aria-label={`${t('bucketSettings.common.remove')} (${w('rules.rule', { n })})`}>{t('bucketSettings.common.remove')}</Button>
       </div>
     </fieldset>
   );
