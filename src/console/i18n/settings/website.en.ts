@@ -68,6 +68,7 @@ export const websiteEn = {
   tester: {
     title: 'Redirect tester',
     intro: 'What the endpoint answers for a path under the configuration above (unsaved changes included). It asks COS whether each object it needs exists (HEAD Object with your access); whether anonymous visitors may read them you tell it.',
+    introSaved: 'What the endpoint answers for a path under the saved configuration. It asks COS whether each object it needs exists (HEAD Object with your access); whether anonymous visitors may read them you tell it.',
     path: 'Path',
     publicRead: 'The objects are public-read (anonymous visitors may read them)',
     run: 'Test',

@@ -70,6 +70,7 @@ export const websiteZhCN: Strings<typeof websiteEn> = {
   tester: {
     title: '重定向测试',
     intro: '按上方配置（包括未保存的修改）显示访问节点对某个路径的响应。它会向 COS 查询所需对象是否存在（以您的权限执行 HEAD Object）；匿名访客能否读取这些对象由您指定。',
+    introSaved: '按已保存的配置显示访问节点对某个路径的响应。它会向 COS 查询所需对象是否存在（以您的权限执行 HEAD Object）；匿名访客能否读取这些对象由您指定。',
     path: '路径',
     publicRead: '对象为公有读（匿名访客可读取）',
     run: '测试',

@@ -18,7 +18,7 @@ const PLACEHOLDER_HOST = '<website-endpoint>';
  * Path → what the website endpoint answers under `config` (the draft): routeWebsite decides; the
  * objects it asks about are looked up with HEAD Object, a few rounds at most (model/website-tester.ts).
  */
-export function RedirectTester({ target, config, endpoint }: { target: BucketTarget; config: WebsiteConfiguration; endpoint: WebsiteEndpoint | undefined }) {
+export function RedirectTester({ target, config, endpoint, draft }: { target: BucketTarget; config: WebsiteConfiguration; endpoint: WebsiteEndpoint | undefined; draft: boolean }) {
   const { t: w } = useTranslation(undefined, { keyPrefix: 'bucketSettings.website.tester' });
   const cos = useCosClient();
   const [path, setPath] = useState('/');
@@ -64,7 +64,7 @@ export function RedirectTester({ target, config, endpoint }: { target: BucketTar
   return (
     <section className="settings-tester" aria-labelledby={titleId}>
       <h3 id={titleId} className="settings-tester__title">{w('title')}</h3>
-      <p className="website-hint">{w('intro')}</p>
+      <p className="website-hint">{draft ? w('intro') : w('introSaved')}</p>
       <form className="website-tester__form" onSubmit={(e) => { e.preventDefault(); void run(); }}>
         <div className="website-field">
           <label htmlFor={pathId} className="website-label">{w('path')}</label>

@@ -37,7 +37,7 @@ export function WebsiteSection({ target }: { target: BucketTarget }) {
           {readOnly ? (
             <>
               <WebsiteSummary value={value} />
-              {value ? <RedirectTester target={target} config={value} endpoint={endpoint} /> : null}
+              {value ? <RedirectTester target={target} config={value} endpoint={endpoint} draft={false} /> : null}
             </>
           ) : (
             // Remounted when COS's value changes (after a save): the draft starts from what is stored.
@@ -115,7 +115,7 @@ interface EditorProps {
 function WebsiteEditor({ target, value, state, endpoint }: EditorProps) {
   const { t } = useTranslation();
   const { t: w } = useTranslation(undefined, { keyPrefix: 'bucketSettings.website' });
-  const initial = websiteToForm(value);
+  const [initial] = useState(() => websiteToForm(value));
   const [form, setForm] = useState<WebsiteForm>(initial);
   const [submitted, setSubmitted] = useState(false);
   const [confirmOff, setConfirmOff] = useState(false);
@@ -188,7 +188,7 @@ function WebsiteEditor({ target, value, state, endpoint }: EditorProps) {
       </div>
       {save.isError ? <SettingError title={t('bucketSettings.common.saveFailed', { setting: title })} error={save.error} /> : null}
       {form.enabled ? (
-        draft ? <RedirectTester target={target} config={draft} endpoint={endpoint} /> : <Alert theme="info" message={w('tester.fixFirst')} />
+        draft ? <RedirectTester target={target} config={draft} endpoint={endpoint} draft /> : <Alert theme="info" message={w('tester.fixFirst')} />
       ) : null}
       <ModalDialog
         visible={confirmOff}
