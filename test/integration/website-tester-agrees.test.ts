@@ -8,6 +8,7 @@ import COS from 'cos-nodejs-sdk-v5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAccounts } from '../../src/cos-local/accounts';
 import { startCosLocal, type RunningCosLocal } from '../../src/cos-local/app';
+import { evaluateTester } from '../../src/console/features/bucket-settings/model/website-tester';
 import { routeWebsite, type WebsiteAnswer, type WebsiteLookup } from '../../src/shared/website/route';
 import type { WebsiteConfiguration, WebsiteRoutingRule } from '../../src/shared/xml/website';
 import { cosRequest } from '../support/cos-request';
@@ -36,6 +37,8 @@ const SITES = {
     objects: {
       'index.html': 'home', 'dir/index.html': 'dir home', 'about.html': 'about', '404.html': 'not here',
       'a b.html': 'spaced', 'secret.html': 'secret',
+      // Only `index.htm`: no fallback to it (docs/cos-behaviour.md "Static website").
+      'legacy/index.htm': 'legacy home',
     },
     privateKeys: ['secret.html'],
   },
@@ -62,6 +65,16 @@ const SITES = {
     extraRedirect: { 3: { HttpRedirectCode: '302' } },
     objects: { 'index.html': 'rules home', 'present.html': 'present', 'docs/a.html': 'shadowed by rule 0', '404.html': 'gone' },
     privateKeys: ['present-private.html'],
+  },
+  // What the console's single-page-app preset plus one prefix rule saves (model/website-form.ts).
+  consoleSpa: {
+    bucket: `console-spa-${APPID}`, acl: 'public-read',
+    config: {
+      indexDocument: { suffix: 'index.html' },
+      errorDocument: { key: 'index.html', originalHttpStatus: 'Disabled' },
+      routingRules: [{ condition: { keyPrefixEquals: 'old/' }, redirect: { replaceKeyPrefixWith: 'new/' } }],
+    },
+    objects: { 'index.html': 'app shell', 'new/x': 'the new page', 'docs/index.html': 'docs home' },
   },
   redirectAll: {
     bucket: `all-${APPID}`, acl: 'public-read',
@@ -90,6 +103,7 @@ const CASES: Array<[SiteName, string, WebsiteAnswer['kind']]> = [
   ['plain', '/missing/', 'document'],
   ['plain', '/secret.html', 'document'], // 403: the error document with 403
   ['plain', '/a%20b.html', 'document'],
+  ['plain', '/legacy/', 'document'], // only legacy/index.htm: the error document, 404
   ['spa', '/', 'document'],
   ['spa', '/about', 'document'],
   ['spa', '/blog/post', 'document'],
@@ -105,6 +119,11 @@ const CASES: Array<[SiteName, string, WebsiteAnswer['kind']]> = [
   ['rules', '/present.html', 'document'],
   ['rules', '/docs', 'redirect'], // not `docs/`: a 404, so the error-code rule
   ['rules', '/present-private.html', 'error'], // 403 and no 403 rule nor error document
+  ['consoleSpa', '/', 'document'],
+  ['consoleSpa', '/no/such/page', 'document'],
+  ['consoleSpa', '/old/x', 'redirect'],
+  ['consoleSpa', '/new/x', 'document'],
+  ['consoleSpa', '/docs', 'redirect'], // dir → dir/ (302)
   ['redirectAll', '/', 'redirect'],
   ['redirectAll', '/a/b.html', 'redirect'],
   ['redirectAll', '/a%20b', 'redirect'],
@@ -216,6 +235,23 @@ describe('the website tester predicts what the website endpoint answers', () => 
     const res = await cosRequest({ port: cosLocal.port, host: siteHost(SITES.spa), path: '/about' });
     expect(observed(wrong.kind, res)).not.toEqual(predicted(SITES.spa, wrong));
     expect(observed('document', res)).toEqual({ status: 200, body: 'about page' });
+  });
+
+  // The console's redirect tester learns existence one HEAD Object at a time (model/website-tester.ts):
+  // with the test's knowledge standing in for HEAD, its rounds reach routeWebsite's answer.
+  it.each(CASES.filter(([name]) => SITES[name].acl === 'public-read' && !(SITES[name] as Site).privateKeys))('the console tester agrees on %s %s', async (name, path) => {
+    const site: Site = SITES[name];
+    const known = new Map<string, boolean>();
+    const req = { path, host: siteHost(site), scheme: 'http' as const };
+    let result = evaluateTester(site.config, req, known, true);
+    for (let round = 0; result.kind === 'needs' && round < 8; round++) {
+      for (const key of result.keys) known.set(key, key in site.objects);
+      result = evaluateTester(site.config, req, known, true);
+    }
+    if (result.kind !== 'decided') throw new Error('the tester did not decide');
+    expect(result.decision.answer).toEqual(predict(name, path));
+    const res = await cosRequest({ port: cosLocal.port, host: siteHost(site), path });
+    expect(observed(result.decision.answer.kind, res)).toEqual(predicted(site, result.decision.answer));
   });
 
   it('predicts the deciding rule and the 301 even where a rule sends HttpRedirectCode', () => {
