@@ -86,5 +86,5 @@ export const corsZhCN: Strings<typeof corsEn> = {
       header: '不允许请求头 {{value}}',
     },
   },
-  unsavedBadge: '有未保存的修改',
+  unsavedBadge: '有未保存的更改',
 };

@@ -20,6 +20,7 @@ export interface CorsRuleCardProps {
   canAdd: boolean;
 }
 
+// Buttons are tag="button": a disabled TDesign Button is otherwise a <div>, neither a button nor disabled to assistive technology.
 /** One rule of the ordered list: its values at a glance, or its fields while it is edited. */
 export function CorsRuleCard(props: CorsRuleCardProps) {
   const { index, count, rule, problems, readOnly, expanded } = props;
@@ -35,19 +36,19 @@ export function CorsRuleCard(props: CorsRuleCardProps) {
         {hasProblems(problems) ? <Tag theme="danger" variant="light">{t('bucketSettings.cors.ruleHasProblems')}</Tag> : null}
         {readOnly ? null : (
           <div className="cors-rule__actions">
-            <Button variant="text" theme="primary" onClick={props.onToggle} aria-expanded={expanded} aria-label={t(expanded ? 'bucketSettings.cors.doneLabel' : 'bucketSettings.cors.editLabel', { n })}>
+            <Button tag="button" variant="text" theme="primary" onClick={props.onToggle} aria-expanded={expanded} aria-label={t(expanded ? 'bucketSettings.cors.doneLabel' : 'bucketSettings.cors.editLabel', { n })}>
               {expanded ? t('bucketSettings.cors.done') : t('bucketSettings.common.edit')}
             </Button>
-            <Button variant="text" onClick={props.onDuplicate} disabled={!props.canAdd} aria-label={t('bucketSettings.cors.duplicateLabel', { n })}>
+            <Button tag="button" variant="text" onClick={props.onDuplicate} disabled={!props.canAdd} aria-label={t('bucketSettings.cors.duplicateLabel', { n })}>
               {t('bucketSettings.common.duplicate')}
             </Button>
-            <Button variant="text" onClick={() => props.onMove(-1)} disabled={index === 0} aria-label={t('bucketSettings.cors.moveUpLabel', { n })}>
+            <Button tag="button" variant="text" onClick={() => props.onMove(-1)} disabled={index === 0} aria-label={t('bucketSettings.cors.moveUpLabel', { n })}>
               {t('bucketSettings.common.moveUp')}
             </Button>
-            <Button variant="text" onClick={() => props.onMove(1)} disabled={index === count - 1} aria-label={t('bucketSettings.cors.moveDownLabel', { n })}>
+            <Button tag="button" variant="text" onClick={() => props.onMove(1)} disabled={index === count - 1} aria-label={t('bucketSettings.cors.moveDownLabel', { n })}>
               {t('bucketSettings.common.moveDown')}
             </Button>
-            <Button variant="text" theme="danger" onClick={props.onDelete} aria-label={t('bucketSettings.cors.deleteLabel', { n })}>
+            <Button tag="button" variant="text" theme="danger" onClick={props.onDelete} aria-label={t('bucketSettings.cors.deleteLabel', { n })}>
               {t('bucketSettings.cors.delete')}
             </Button>
           </div>
@@ -148,7 +149,7 @@ function RuleFields({ rule, problems, onChange }: { rule: CorsRuleDraft; problem
   const methodsErrorId = useId();
   return (
     <div className="cors-rule__fields">
-      <TextField label={t('bucketSettings.cors.field.id')} value={rule.id} problem={undefined} onChange={(id) => onChange({ id })} />
+      <TextField label={t('bucketSettings.cors.field.id')} value={rule.id} problem={undefined} onChange={(id) => onChange({ id })} placeholder="my-app" />
       <TextField
         label={t('bucketSettings.cors.field.origins')}
         hint={t('bucketSettings.cors.field.originsHint')}
@@ -193,6 +194,7 @@ function RuleFields({ rule, problems, onChange }: { rule: CorsRuleDraft; problem
         value={rule.maxAge}
         problem={problems.maxAge}
         onChange={(maxAge) => onChange({ maxAge })}
+        placeholder="600"
       />
     </div>
   );

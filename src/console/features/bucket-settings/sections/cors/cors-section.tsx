@@ -43,8 +43,9 @@ function CorsEditor({ value, readOnly, save }: { value: CorsConfiguration | null
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const varyId = useId();
   const varyHintId = useId();
-  // TDesign's Switch is a <button role="switch"> and passes extra props to it: the label's `for` reaches it.
-  const varyA11y = { id: varyId, 'aria-describedby': varyHintId };
+  // TDesign's Switch is a <button role="switch"> without aria-checked; it passes extra props to the
+  // button, so the label's `for`, the hint and the state reach it.
+  const varyA11y = { id: varyId, 'aria-describedby': varyHintId, 'aria-checked': draft.vary };
 
   const next = useMemo(() => draftToConfig(draft), [draft]);
   const dirty = !same(next, base);
@@ -130,7 +131,7 @@ function CorsEditor({ value, readOnly, save }: { value: CorsConfiguration | null
           <Alert
             theme="warning"
             message={t('bucketSettings.cors.consoleMissing', { origin })}
-            {...(readOnly ? {} : { operation: <Button size="small" variant="outline" onClick={addConsoleRule} disabled={!canAdd}>{t('bucketSettings.cors.consoleMissingAdd')}</Button> })}
+            {...(readOnly ? {} : { operation: <Button tag="button" size="small" variant="outline" onClick={addConsoleRule} disabled={!canAdd}>{t('bucketSettings.cors.consoleMissingAdd')}</Button> })}
           />
         </div>
       ) : null}
@@ -167,7 +168,7 @@ function CorsEditor({ value, readOnly, save }: { value: CorsConfiguration | null
         </ol>
         {readOnly ? null : (
           <div>
-            <Button variant="dashed" onClick={addRule} disabled={!canAdd}>
+            <Button tag="button" variant="dashed" onClick={addRule} disabled={!canAdd}>
               {t('bucketSettings.cors.addRule')}
             </Button>
             {canAdd ? null : <span className="cors-field__hint"> {t('bucketSettings.cors.tooManyRules', { max: MAX_CORS_RULES })}</span>}
@@ -187,13 +188,13 @@ function CorsEditor({ value, readOnly, save }: { value: CorsConfiguration | null
           {!valid ? <Alert theme="error" message={t('bucketSettings.common.invalid')} /> : null}
           {save.isError ? <SettingError title={t('bucketSettings.common.saveFailed', { setting: t('bucketSettings.cors.title') })} error={save.error} /> : null}
           <div className="settings-section__actions">
-            <Button theme="primary" onClick={onSave} disabled={!dirty || !valid} loading={save.isPending}>
+            <Button tag="button" theme="primary" onClick={onSave} disabled={!dirty || !valid} loading={save.isPending}>
               {save.isPending ? t('bucketSettings.common.saving') : t('bucketSettings.common.save')}
             </Button>
-            <Button variant="outline" onClick={discard} disabled={!dirty || save.isPending}>
+            <Button tag="button" variant="outline" onClick={discard} disabled={!dirty || save.isPending}>
               {t('bucketSettings.common.reset')}
             </Button>
-            <Button variant="outline" theme="danger" onClick={() => setConfirming({ kind: 'removeAll' })} disabled={base === null || save.isPending}>
+            <Button tag="button" variant="outline" theme="danger" onClick={() => setConfirming({ kind: 'removeAll' })} disabled={base === null || save.isPending}>
               {t('bucketSettings.cors.removeAll')}
             </Button>
             {dirty ? <span className="cors-save__unsaved">{t('bucketSettings.common.unsaved')}</span> : null}
@@ -210,10 +211,10 @@ function CorsEditor({ value, readOnly, save }: { value: CorsConfiguration | null
         onClose={() => setConfirming(null)}
         footer={
           <div className="dialog-actions">
-            <Button variant="outline" onClick={() => setConfirming(null)}>
+            <Button tag="button" variant="outline" onClick={() => setConfirming(null)}>
               {t('bucketSettings.common.cancel')}
             </Button>
-            <Button theme="danger" onClick={() => void write(confirming?.kind === 'break' ? confirming.value : null)}>
+            <Button tag="button" theme="danger" onClick={() => void write(confirming?.kind === 'break' ? confirming.value : null)}>
               {confirming?.kind === 'break' ? t('bucketSettings.cors.breakConfirm') : t('bucketSettings.cors.removeAllConfirm')}
             </Button>
           </div>
