@@ -3,8 +3,8 @@
 // and the change undoing it blocks the first too); the saved rules read back through the SDK are
 // exactly as entered, in order; the preflight tester names the rule COS applies and the
 // Access-Control-Allow-Origin it sends, as a real OPTIONS to cos-local does; removing the console's
-// own rule asks first, and the console's rule comes back in one click. Accessibility in English and
-// Simplified Chinese, with screenshots.
+// own rule asks first, and the console's rule comes back in one click; a read-only account sees rules
+// and tester without editing controls. Accessibility in English and Simplified Chinese, with screenshots.
 import { mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import type { Locator, Page } from '@playwright/test';
@@ -14,8 +14,9 @@ import { en } from '../src/console/i18n/en';
 import { zhCN } from '../src/console/i18n/zh-CN';
 import { expectAccessible } from './axe';
 import { expect, test } from './capture';
-import { E2E_COS_PORT, E2E_PORT } from './playwright.config';
+import { E2E_ADMIN_PASSWORD, E2E_COS_PORT, E2E_PORT } from './playwright.config';
 import { CONSOLE_ORIGIN, REGION, createBucket, openSection, readSubresource, rootCos, uniqueBucket } from './settings-steps';
+import { createConsoleAccount, signInAs, signInAsAdmin } from './steps';
 
 const ALLOWED = `http://allowed.localhost:${E2E_PORT}`;
 const OTHER = `http://other.localhost:${E2E_PORT}`;
@@ -226,4 +227,28 @@ test('the CORS section is accessible in English and Simplified Chinese', async (
   await expect(page.getByRole('region', { name: zhCN.bucketSettings.cors.tester.title }).getByRole('status')).toContainText('规则 1（cos-console）匹配');
   await expectAccessible(page, 'CORS section (zh-CN)');
   await page.screenshot({ path: '/tmp/shots/cors-zh-CN.png', fullPage: true });
+});
+
+test('read-only: an account with list on the whole bucket sees the rules and the tester, and no editing control', async ({ page, browser }) => {
+  const cos = rootCos();
+  const bucket = uniqueBucket('corsro');
+  await createBucket(cos, bucket);
+  await signInAsAdmin(page, E2E_ADMIN_PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
+  const name = `corsro${Date.now().toString(36)}`;
+  const password = `ro-password-${Date.now().toString(36)}-x`;
+  await createConsoleAccount(page, name, password, [{ bucket, prefix: '', permissions: ['list'] }]);
+
+  const user = await signInAs(browser, name, password);
+  await user.goto(`/buckets/${bucket}/settings/cors?region=${REGION}`);
+  await expect(user.getByRole('heading', { level: 2, name: 'CORS' })).toBeVisible();
+  await expect(ruleCard(user, 'Rule 1: cos-console')).toContainText(CONSOLE_ORIGIN);
+  await expect(user.getByRole('note').filter({ hasText: 'Read-only' })).toBeVisible();
+  for (const button of ['Edit rule 1', 'Delete rule 1', 'Add rule', 'Save', 'Remove all rules']) {
+    await expect(user.getByRole('button', { name: button, exact: true })).toHaveCount(0);
+  }
+  await expect(user.getByRole('switch', { name: en.bucketSettings.cors.vary.label })).toBeDisabled();
+  const tester = user.getByRole('region', { name: 'Preflight tester' });
+  await tester.getByLabel('Origin', { exact: true }).fill(CONSOLE_ORIGIN);
+  await expect(tester.getByRole('status')).toContainText('Rule 1 (cos-console) matches');
 });
