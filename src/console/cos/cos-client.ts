@@ -1,4 +1,5 @@
 import type { TrackedSetting, TrackedSettings } from '../../shared/settings/codecs';
+import type { AccessControlPolicy } from '../../shared/xml/acl';
 
 // The console's one view of COS. Components get an implementation from context (cos-client-context)
 // and never build one, so tests can pass a fake and the SDK stays an implementation detail.
@@ -45,6 +46,12 @@ export interface ShareLink {
   expiresAt: number;
 }
 
+export interface ObjectAcl {
+  policy: AccessControlPolicy;
+  /** The object has no ACL of its own: its bucket's applies. */
+  inherited: boolean;
+}
+
 /** A bucket whose settings are read or changed. */
 export interface BucketTarget {
   bucket: string;
@@ -61,6 +68,13 @@ export interface CosClient {
   deleteSetting(target: BucketTarget, name: TrackedSetting): Promise<void>;
   /** HEAD Object: its response headers, lower-cased. */
   headObject(target: BucketTarget, key: string): Promise<Record<string, string>>;
+  /**
+   * GET Object acl (436/7744): the policy, and whether the object follows its bucket's ACL (COS answers
+   * `x-cos-acl: default` then, and shows only the owner's FULL_CONTROL).
+   */
+  getObjectAcl(target: BucketTarget, key: string): Promise<ObjectAcl>;
+  /** PUT Object acl (436/7748): an AccessControlPolicy body, or `default` (the `x-cos-acl` header) to follow the bucket again. */
+  putObjectAcl(target: BucketTarget, key: string, acl: AccessControlPolicy | 'default'): Promise<void>;
   /** cos-local's per-rule replication counters (raw XML), undefined where the endpoint has none. */
   replicationProgress(target: BucketTarget): Promise<string | undefined>;
   /** A pre-signed GET URL for one object (getObjectUrl, signed by /api/sign with Expires). */

@@ -134,6 +134,14 @@ export function createSdkCosClient(options: SdkCosClientOptions): CosClient {
       const { headObject } = await settingRequests();
       return call((cos) => headObject(cos, target, key));
     },
+    getObjectAcl: async (target, key) => {
+      const { readObjectAcl } = await settingRequests();
+      return call((cos) => readObjectAcl(cos, target, key));
+    },
+    putObjectAcl: async (target, key, acl) => {
+      const { writeObjectAcl } = await settingRequests();
+      return call((cos) => writeObjectAcl(cos, target, key, acl));
+    },
     replicationProgress: async (target) => {
       const { readReplicationProgress } = await settingRequests();
       return call((cos) => readReplicationProgress(cos, target));

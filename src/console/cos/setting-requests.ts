@@ -4,6 +4,7 @@
 // own getBucketCors & co. reshape the XML into objects of their own.
 import type COS from 'cos-js-sdk-v5';
 import { md5 } from '@noble/hashes/legacy.js';
+import { buildAclXml, parseAclXml, type AccessControlPolicy } from '../../shared/xml/acl';
 import { codecOf, readSettingAnswer, type TrackedSetting, type TrackedSettings } from '../../shared/settings/codecs';
 import { CosClientError, fromSdkError } from './cos-error';
 
@@ -72,4 +73,35 @@ export async function readReplicationProgress(cos: COS, t: SettingTarget): Promi
   } catch {
     return undefined;
   }
+}
+
+/**
+ * GET Object acl (436/7744) with the shared codec. COS names an object without an ACL of its own with
+ * `x-cos-acl: default` in the answer (the SDKs read it so: cos-nodejs-sdk-v5 getObjectAcl).
+ */
+export async function readObjectAcl(cos: COS, t: SettingTarget, key: string): Promise<{ policy: AccessControlPolicy; inherited: boolean }> {
+  const r = await cos.request({ Method: 'GET', Bucket: t.bucket, Region: t.region, Key: key, Action: 'acl', RawBody: true } as RequestParams);
+  const body = String((r as { Body?: unknown }).Body ?? '');
+  const parsed = parseAclXml(body);
+  if (!parsed.ok) throw new CosClientError('client', 'UnreadableSetting', `COS answered an object ACL the console cannot read: ${parsed.reason}`);
+  const headers = (r as { headers?: Record<string, unknown> }).headers ?? {};
+  const canned = Object.entries(headers).find(([k]) => k.toLowerCase() === 'x-cos-acl')?.[1];
+  return { policy: parsed.value, inherited: typeof canned === 'string' && canned.toLowerCase() === 'default' };
+}
+
+/**
+ * PUT Object acl (436/7748): either an AccessControlPolicy body (it must name the owner) or, to make
+ * the object follow its bucket again, `x-cos-acl: default` alone — one of the two, never both.
+ */
+export async function writeObjectAcl(cos: COS, t: SettingTarget, key: string, acl: AccessControlPolicy | 'default'): Promise<void> {
+  if (acl === 'default') {
+    await cos.request({ Method: 'PUT', Bucket: t.bucket, Region: t.region, Key: key, Action: 'acl', Headers: { 'x-cos-acl': 'default' } } as RequestParams);
+    return;
+  }
+  if (!acl.owner) throw new CosClientError('client', 'NoOwner', 'An ACL to PUT names its owner.');
+  const body = buildAclXml({ owner: acl.owner, grants: acl.grants });
+  await cos.request({
+    Method: 'PUT', Bucket: t.bucket, Region: t.region, Key: key, Action: 'acl', Body: body,
+    Headers: { 'Content-Type': 'application/xml', 'Content-MD5': contentMd5(body) },
+  } as RequestParams);
 }

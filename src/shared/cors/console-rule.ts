@@ -10,6 +10,8 @@ export const CONSOLE_EXPOSE_HEADERS = [
   'ETag', 'Date', 'Content-Length', 'Content-Type', 'Content-Disposition', 'Last-Modified', 'x-cos-request-id',
   'x-cos-version-id', 'x-cos-hash-crc64ecma', 'x-cos-delete-marker', 'x-cos-storage-class',
   'x-cos-server-side-encryption', 'x-cos-tagging-count', 'x-cos-object-type', 'x-cos-next-append-position',
+  // GET Object acl says `default` here for an object that follows its bucket's ACL (436/7744).
+  'x-cos-acl',
 ] as const;
 
 export function consoleCorsRule(origin: string): CorsRule {
