@@ -19,6 +19,7 @@ import { UploadPanel } from './upload-panel';
 import { useDeleteObjects } from '../hooks/use-delete-objects';
 import { useFolderUpload } from '../hooks/use-folder-upload';
 import { ShareDialog } from './share-dialog';
+import { ObjectAclDialog } from './object-acl-dialog';
 import { DeniedAction } from './denied-action';
 import { GrantLanding } from './grant-landing';
 
@@ -50,6 +51,8 @@ export function ObjectBrowser({ bucket, prefix, linkTo }: ObjectBrowserProps) {
   const upload = useFolderUpload(bucket, prefix, new Set(rows.flatMap((r) => (r.kind === 'file' ? [r.name] : []))));
   const deletion = useDeleteObjects(bucket, () => setSelected(new Set()));
   const [sharing, setSharing] = useState<{ key: string; name: string } | null>(null);
+  // Changing an object's ACL is signed for `settings` on its key (request-scope.ts PutObjectAcl).
+  const [aclTarget, setAclTarget] = useState<{ key: string; name: string } | null>(null);
 
   return (
     <>
@@ -104,6 +107,8 @@ export function ObjectBrowser({ bucket, prefix, linkTo }: ObjectBrowserProps) {
             {...(deleteDenied === undefined ? { selection: { selected, onChange: setSelected } } : {})}
             onShare={(row) => setSharing({ key: row.key, name: row.name })}
             shareDenied={shareDenied}
+            onAcl={(row) => setAclTarget({ key: row.key, name: row.name })}
+            aclAllowed={(row) => allows(scope, bucket.name, row.key, 'settings')}
           />
         </MaybeDropZone>
       )}
@@ -111,6 +116,7 @@ export function ObjectBrowser({ bucket, prefix, linkTo }: ObjectBrowserProps) {
       <DeleteDialog state={deletion.state} prefix={prefix} onConfirm={() => void deletion.confirm()} onClose={deletion.close} />
       <UploadPanel />
       <ShareDialog bucket={bucket} target={sharing} onClose={() => setSharing(null)} />
+      <ObjectAclDialog bucket={bucket} target={aclTarget} onClose={() => setAclTarget(null)} />
       {listing.hasNextPage ? (
         <div className="object-load-more">
           <Button variant="outline" loading={listing.isFetchingNextPage} onClick={() => void listing.fetchNextPage()}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Table, type PrimaryTableCol } from 'tdesign-react';
+import { Button, Table, type PrimaryTableCol } from 'tdesign-react';
 import { FolderIcon } from '../../../components/folder-icon';
 import { RouterLink } from '../../../components/router-link';
 import { formatDateTime } from '../../../i18n/format-date';
@@ -20,10 +20,13 @@ export interface ObjectTableProps {
   onShare?: (row: FileRow) => void;
   /** Why this session may not share a file (the Share button is then disabled); undefined: it may. */
   shareDenied?: (row: FileRow) => string | undefined;
+  /** Opens the object ACL dialog ("Permissions" row action); offered only for files `aclAllowed` accepts. */
+  onAcl?: (row: FileRow) => void;
+  aclAllowed?: (row: FileRow) => boolean;
 }
 
 /** Folders (links that open them) then files (names as text), relative to the current folder. */
-export function ObjectTable({ rows, loading, emptyText, linkTo, selection, onShare, shareDenied }: ObjectTableProps) {
+export function ObjectTable({ rows, loading, emptyText, linkTo, selection, onShare, shareDenied, onAcl, aclAllowed }: ObjectTableProps) {
   const { t, i18n } = useTranslation();
   const columns: PrimaryTableCol<ObjectRow>[] = [
     {
@@ -63,6 +66,14 @@ export function ObjectTable({ rows, loading, emptyText, linkTo, selection, onSha
     },
   ];
   if (selection) columns.unshift(selectionColumn(rows, selection, t));
-  if (onShare) columns.push(shareActionColumn(onShare, t, shareDenied));
+  const aclAction = onAcl
+    ? (row: FileRow) =>
+        aclAllowed?.(row) === false ? null : (
+          <Button variant="text" theme="primary" size="small" tag="button" aria-label={t('bucketSettings.acl.object.actionLabel', { name: row.name })} onClick={() => onAcl(row)}>
+            {t('bucketSettings.acl.object.action')}
+          </Button>
+        )
+    : undefined;
+  if (onShare) columns.push(shareActionColumn(onShare, t, shareDenied, aclAction));
   return <Table<ObjectRow> rowKey="id" data={rows} columns={columns} loading={loading} empty={emptyText} hover />;
 }
