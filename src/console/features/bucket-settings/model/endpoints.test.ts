@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketEndpoint, replicationTarget, websiteEndpoint, type EndpointConfig, type ReplicationTarget } from './endpoints';
+import { bucketEndpoint, replicationDestinations, replicationTarget, websiteEndpoint, type EndpointConfig, type ReplicationTarget } from './endpoints';
 
 const B = 'photos-1250000000';
 const R = 'ap-guangzhou';
@@ -26,5 +26,16 @@ describe('replicationTarget', () => {
     ['qcs::cos:ap-shanghai::a/b', undefined],
   ])('%s', (resource, expected) => {
     expect(replicationTarget(resource)).toEqual(expected);
+  });
+});
+
+describe('replicationDestinations', () => {
+  const to = (bucket: string) => ({ destination: { bucket } });
+  it.each<[string, { destination: { bucket: string } }[], string[]]>([
+    ['none', [], []],
+    ['two rules to one bucket count once', [to('qcs::cos:ap-shanghai::b-1250000000'), to('qcs::cos:ap-shanghai::b-1250000000')], ['b-1250000000 (ap-shanghai)']],
+    ['an unknown form is kept', [to('qcs::cos:ap-beijing::c-1250000000'), to('odd')], ['c-1250000000 (ap-beijing)', 'odd']],
+  ])('%s', (_, rules, expected) => {
+    expect(replicationDestinations(rules)).toEqual(expected);
   });
 });

@@ -53,3 +53,12 @@ export function replicationTarget(resource: string): ReplicationTarget | undefin
   }
   return undefined;
 }
+
+/** The distinct destinations of a replication configuration, as `bucket (region)` or the resource name as sent. */
+export function replicationDestinations(rules: readonly { destination: { bucket: string } }[]): string[] {
+  const labels = rules.map(({ destination }) => {
+    const t = replicationTarget(destination.bucket);
+    return t ? `${t.bucket} (${t.region})` : destination.bucket;
+  });
+  return [...new Set(labels)];
+}
