@@ -48,7 +48,8 @@ function DomainsEditor({ target, value, readOnly, state }: EditorProps) {
   const port = config.data?.mode === 'local' ? templatePort(config.data.cos.domain) : undefined;
   const rules = value?.rules ?? [];
   const [removing, setRemoving] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
+  // What the last change did, kept as data so that it follows a change of language.
+  const [status, setStatus] = useState<{ kind: 'added' | 'removed'; domain: string } | null>(null);
 
   const columns: PrimaryTableCol<DomainRule>[] = [
     { colKey: 'name', title: t('bucketSettings.domains.columns.name'), cell: ({ row }) => <span className="object-name">{row.name}</span> },
@@ -89,7 +90,9 @@ function DomainsEditor({ target, value, readOnly, state }: EditorProps) {
   const first = rules[0];
   return (
     <div className="domains-section">
-      <div role="status" className="domains-section__status">{status}</div>
+      <div role="status" className="domains-section__status">
+        {status ? (status.kind === 'added' ? t('bucketSettings.domains.add.added', { domain: status.domain }) : t('bucketSettings.domains.remove.removed', { domain: status.domain })) : ''}
+      </div>
       <Table<DomainRule> rowKey="name" data={rules} columns={columns} empty={t('bucketSettings.domains.empty')} aria-label={t('bucketSettings.domains.listLabel')} />
       {first ? (
         <div className="domains-section__note">
@@ -98,7 +101,7 @@ function DomainsEditor({ target, value, readOnly, state }: EditorProps) {
           {port !== undefined ? <p>{t('bucketSettings.domains.dns.local')}</p> : null}
         </div>
       ) : null}
-      {readOnly ? null : <AddDomain target={target} value={value} state={state} onAdded={(domain) => setStatus(t('bucketSettings.domains.add.added', { domain }))} />}
+      {readOnly ? null : <AddDomain target={target} value={value} state={state} onAdded={(domain) => setStatus({ kind: 'added', domain })} />}
       {port !== undefined && rules.length > 0 ? <LocalAccess rules={rules} port={port} /> : null}
       <RemoveDialog
         domain={removing}
@@ -107,7 +110,7 @@ function DomainsEditor({ target, value, readOnly, state }: EditorProps) {
         onClose={() => setRemoving(null)}
         onRemoved={(domain) => {
           setRemoving(null);
-          setStatus(t('bucketSettings.domains.remove.removed', { domain }));
+          setStatus({ kind: 'removed', domain });
         }}
       />
     </div>
@@ -197,7 +200,7 @@ function AddDomain({ target, value, state, onAdded }: { target: BucketTarget; va
                 <p>{t('bucketSettings.domains.conflict.remedy')}</p>
                 <p>{t('bucketSettings.common.errorCode', { code: 'DomainConflict' })}</p>
                 <span id={verifyLabelId} className="admin-form__label">{t('bucketSettings.domains.conflict.verify')}</span>
-                <div role="radiogroup" aria-labelledby={verifyLabelId}>
+                <div role="radiogroup" aria-labelledby={verifyLabelId} className="domains-section__verify">
                   <Radio.Group value={verify} onChange={(v) => setVerify(v === 'TXT' ? 'TXT' : 'CNAME')}>
                     <Radio value="CNAME">{t('bucketSettings.domains.conflict.verifyCname', { target: cnameTarget(target.bucket, target.region, conflict.origin) })}</Radio>
                     <Radio value="TXT">{t('bucketSettings.domains.conflict.verifyTxt')}</Radio>
@@ -239,7 +242,7 @@ function LocalAccess({ rules, port }: { rules: readonly DomainRule[]; port: numb
           <div key={r.name} className="domains-section__example">
             <p className="domains-section__example-name">{r.name}</p>
             <p>{t('bucketSettings.domains.local.curl')}</p>
-            <pre className="settings-section__json" tabIndex={0} aria-label={t('bucketSettings.domains.local.commandLabel', { domain: r.name })}>{curlLine(r.name, port, key)}</pre>
+            <pre className="settings-section__json" role="figure" tabIndex={0} aria-label={t('bucketSettings.domains.local.commandLabel', { domain: r.name })}>{curlLine(r.name, port, key)}</pre>
             {url ? (
               <p>
                 {t('bucketSettings.domains.local.browser')}{' '}

@@ -30,7 +30,7 @@ export function VersioningSection({ target }: { target: BucketTarget }) {
 function VersioningEditor({ target, value, readOnly, state }: { target: BucketTarget; value: VersioningStatus | null; readOnly: boolean; state: SettingState<'versioning'> }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState<VersioningStatus | null>(null);
-  const [done, setDone] = useState('');
+  const [done, setDone] = useState<VersioningStatus | null>(null);
   const key = value ?? 'never';
   const next: VersioningStatus = value === 'Enabled' ? 'Suspended' : 'Enabled';
   return (
@@ -53,10 +53,10 @@ function VersioningEditor({ target, value, readOnly, state }: { target: BucketTa
           <li>{t('bucketSettings.versioning.facts.storage')}</li>
         </ul>
       </div>
-      <div role="status">{done}</div>
+      <div role="status">{done === 'Enabled' ? t('bucketSettings.versioning.enabled') : done === 'Suspended' ? t('bucketSettings.versioning.suspended') : ''}</div>
       {readOnly ? null : (
         <div className="settings-section__actions">
-          <Button theme={next === 'Enabled' ? 'primary' : 'warning'} onClick={() => { setDone(''); setAsking(next); }}>
+          <Button theme={next === 'Enabled' ? 'primary' : 'warning'} onClick={() => { setDone(null); setAsking(next); }}>
             {next === 'Enabled' ? t('bucketSettings.versioning.enable') : t('bucketSettings.versioning.suspend')}
           </Button>
         </div>
@@ -68,7 +68,7 @@ function VersioningEditor({ target, value, readOnly, state }: { target: BucketTa
         onClose={() => setAsking(null)}
         onDone={(status) => {
           setAsking(null);
-          setDone(status === 'Enabled' ? t('bucketSettings.versioning.enabled') : t('bucketSettings.versioning.suspended'));
+          setDone(status);
         }}
       />
     </div>
