@@ -126,7 +126,7 @@ test('custom domains: add one that serves the bucket by Host, a conflict on anot
   await page.reload();
   await chooseLanguage(page, 'zh-CN');
   const zhSection = page.getByRole('region', { name: zhCN.bucketSettings.domains.title });
-  await expect(zhSection.getByRole('cell', { name: `www-${run}.example.com` })).toBeVisible();
+  await expect(zhSection.getByRole('cell', { name: `www-${run}.example.com`, exact: true })).toBeVisible();
   await expect(zhSection.getByText(zhCN.bucketSettings.domains.local.browserOther.replace('{{port}}', String(E2E_COS_PORT)))).toBeVisible();
   await expectAccessible(page, 'the custom domains section (zh-CN)');
   await page.screenshot({ path: `${SHOTS}/domains-zh.png`, fullPage: true });

@@ -13,7 +13,7 @@ export const domainsZhCN: Strings<typeof domainsEn> = {
     WEBSITE: '请求按静态网站处理：索引文档、错误文档和重定向。需要先配置静态网站。',
   },
   status: { ENABLED: '已启用', DISABLED: '已停用' },
-  removeLabel: '删除 {{domain}}',
+  removeLabel: '移除 {{domain}}',
   add: {
     title: '添加自定义域名',
     name: '域名',
