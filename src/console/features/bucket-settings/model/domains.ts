@@ -41,7 +41,10 @@ export function domainNameProblem(input: string, existing: readonly DomainRule[]
 export interface NewDomain {
   name: string;
   origin: DomainOrigin;
-  /** Take the name over from the bucket it is bound to, ownership proven by this DNS record (436/35868). */
+  /**
+   * Take the name over from the bucket it is bound to, ownership proven by this DNS record
+   * (ForcedReplacement, https://cloud.tencent.com/document/product/436/43610).
+   */
   forcedReplacement?: 'CNAME' | 'TXT';
 }
 

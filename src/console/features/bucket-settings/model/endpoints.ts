@@ -1,6 +1,6 @@
 // The addresses of a bucket the overview shows, derived from the console's cos-js-sdk-v5 `Domain`
-// template (/api/config; '' means the SDK's default `{Bucket}.cos.{Region}.myqcloud.com`, see
-// https://cloud.tencent.com/document/product/436/11459 "Domain"), and the replication destinations
+// template (/api/config; '' means the SDK's default `{Bucket}.cos.{Region}.myqcloud.com`, the template form
+// https://cloud.tencent.com/document/product/436/55437 documents for `Domain`), and the replication destinations
 // written as COS resource names (PUT Bucket replication, https://cloud.tencent.com/document/product/436/19223).
 
 export interface EndpointConfig {
