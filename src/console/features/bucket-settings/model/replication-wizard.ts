@@ -30,7 +30,15 @@ export type WizardField = 'destBucket' | 'destRegion' | 'prefix' | 'id' | 'role'
 export interface WizardProblem {
   field: WizardField;
   key: 'required' | 'bucketName' | 'region' | 'sameBucket' | 'otherDestination' | 'prefixRequired' | 'overlapAll' | 'overlapPrefix' | 'coversAll' | 'idTaken' | 'idTooLong' | 'role';
-  values?: Record<string, string>;
+  values?: ProblemValues;
+}
+
+/** The values a problem's text takes (i18n variables). */
+export interface ProblemValues {
+  id?: string;
+  prefix?: string;
+  bucket?: string;
+  region?: string;
 }
 
 const FULL_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*-\d+$/;
