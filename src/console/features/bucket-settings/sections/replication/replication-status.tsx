@@ -99,7 +99,6 @@ function ObjectStatus({ target }: { target: BucketTarget }) {
     <div className="replication__field">
       <h4 className="replication__subheading">{t('bucketSettings.replication.status.object')}</h4>
       <Form
-        layout="inline"
         labelAlign="top"
         colon={false}
         requiredMark={false}
@@ -109,23 +108,25 @@ function ObjectStatus({ target }: { target: BucketTarget }) {
         }}
       >
         <Form.FormItem label={t('bucketSettings.replication.status.key')} for={keyId} help={t('bucketSettings.replication.status.keyHelp')}>
-          <div className="replication__control replication__key">
-            <Input ref={keyRef} value={key} onChange={setKey} />
+          <div className="replication__key-row">
+            <div className="replication__control">
+              <Input ref={keyRef} value={key} onChange={setKey} />
+            </div>
+            <Button type="submit" theme="primary" variant="outline" loading={head.isFetching}>
+              {checked !== null && key === checked ? t('bucketSettings.replication.status.refresh') : t('bucketSettings.replication.status.check')}
+            </Button>
           </div>
-        </Form.FormItem>
-        <Form.FormItem>
-          <Button type="submit" theme="primary" variant="outline" disabled={key === ''} loading={head.isFetching}>
-            {checked !== null && key === checked ? t('bucketSettings.replication.status.refresh') : t('bucketSettings.replication.status.check')}
-          </Button>
         </Form.FormItem>
       </Form>
       <div aria-live="polite">
         {checked === null ? null : head.isSuccess ? (
           <p className="replication__result">
             <span>{t('bucketSettings.replication.status.result', { key: checked })}</span>{' '}
-            <Tag variant="light" theme={STATUS_THEME[head.data]} data-status={head.data}>
-              {t(`bucketSettings.replication.status.values.${head.data}`)}
-            </Tag>
+            <span data-status={head.data}>
+              <Tag variant="light" theme={STATUS_THEME[head.data]}>
+                {t(`bucketSettings.replication.status.values.${head.data}`)}
+              </Tag>
+            </span>
           </p>
         ) : notFound ? (
           <Alert theme="warning" message={t('bucketSettings.replication.status.notFound', { key: checked })} />

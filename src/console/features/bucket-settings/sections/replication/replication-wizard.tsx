@@ -280,7 +280,7 @@ function CheckField({ checked, onChange, label, help }: { checked: boolean; onCh
   const helpId = useId();
   const ref = useInnerInputAttributes({ 'aria-describedby': helpId });
   return (
-    <div className="replication__field" ref={ref}>
+    <div className="replication__field replication__check-field" ref={ref}>
       <Checkbox checked={checked} onChange={(v) => onChange(v)}>{label}</Checkbox>
       <span id={helpId} className="replication__hint">{help}</span>
     </div>
