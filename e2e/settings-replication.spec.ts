@@ -11,6 +11,7 @@ import { parseReplicationXml } from '../src/shared/xml/replication';
 import { expectAccessible } from './axe';
 import { expect, test } from './capture';
 import { createBucket, openSection, readSubresource, rootCos, uniqueBucket } from './settings-steps';
+import { createConsoleAccount, signInAs } from './steps';
 
 const R = en.bucketSettings.replication;
 const RZ = zhCN.bucketSettings.replication;
@@ -203,4 +204,39 @@ test('replication: COS refuses a destination without versioning, and the section
   await expect(confirm).toBeHidden();
   await expect(page.getByText(R.rules.empty)).toBeVisible();
   expect(await readSubresource(cos, source, 'replication', SOURCE_REGION)).toEqual({ code: 'ReplicationConfigurationNotFoundError' });
+});
+
+test('replication: an account that may only read sees the rules and statuses without editing controls', async ({ page, browser }) => {
+  const cos = rootCos();
+  const source = uniqueBucket('repl-src');
+  const dest = uniqueBucket('repl-dst');
+  await createBucket(cos, source, SOURCE_REGION);
+  await createBucket(cos, dest, DEST_REGION);
+  for (const [bucket, region] of [[source, SOURCE_REGION], [dest, DEST_REGION]] as const) {
+    await cos.putBucketVersioning({ Bucket: bucket, Region: region, VersioningConfiguration: { Status: 'Enabled' } });
+  }
+  await cos.putBucketReplication({
+    Bucket: source, Region: SOURCE_REGION,
+    ReplicationConfiguration: { Role: OWNER_ROLE, Rules: [{ ID: 'docs', Status: 'Enabled', Prefix: 'docs/', Destination: { Bucket: `qcs::cos:${DEST_REGION}::${dest}` } }] },
+  });
+  await cos.putObject({ Bucket: source, Region: SOURCE_REGION, Key: 'docs/a.txt', Body: 'a' });
+
+  await openSection(page, source, 'replication', SOURCE_REGION);
+  const name = `repl-reader-${Date.now().toString(36)}`;
+  await createConsoleAccount(page, name, `${name}-password-1`, [{ bucket: source, prefix: '', permissions: ['list', 'read'] }]);
+  const reader = await signInAs(browser, name, `${name}-password-1`);
+  await reader.goto(`/buckets/${source}/settings/replication?region=${SOURCE_REGION}`);
+  await expect(reader.getByRole('heading', { level: 2, name: R.title })).toBeVisible();
+  await expect(reader.getByRole('note')).toContainText(fill(en.bucketSettings.common.readOnly, { permission: en.bucketSettings.common.permission.settings }));
+  const row = reader.getByRole('row').filter({ hasText: 'docs' }).first();
+  await expect(row).toContainText(fill(R.rules.prefix, { prefix: 'docs/' }));
+  await expect(reader.getByRole('button', { name: R.rules.add })).toHaveCount(0);
+  await expect(reader.getByRole('button', { name: R.rules.removeAll })).toHaveCount(0);
+  await expect(reader.getByRole('button', { name: fill(R.rules.removeLabel, { id: 'docs' }) })).toHaveCount(0);
+  // Reading an object's status stays possible.
+  await reader.getByLabel(R.status.key, { exact: true }).fill('docs/a.txt');
+  await reader.getByRole('button', { name: R.status.check }).click();
+  await expect(reader.getByText(fill(R.status.result, { key: 'docs/a.txt' }))).toBeVisible();
+  await expectAccessible(reader, 'the replication section, read-only');
+  await reader.screenshot({ path: '/tmp/shots/replication-readonly-en.png', fullPage: true });
 });

@@ -45,7 +45,7 @@ function ReplicationEditor({ target, config, readOnly, state }: { target: Bucket
   };
 
   const columns: PrimaryTableCol<Row>[] = [
-    { colKey: 'id', title: t('bucketSettings.replication.rules.id'), cell: ({ row }) => <span className="object-name">{ruleName(row)}</span> },
+    { colKey: 'id', title: t('bucketSettings.replication.rules.id'), cell: ({ row }) => <span className="object-name replication__nowrap">{ruleName(row)}</span> },
     {
       colKey: 'status',
       title: t('bucketSettings.replication.rules.status'),
