@@ -66,13 +66,11 @@ export function domainProblem(raw: string): DomainProblem | undefined {
   if (SCHEME.test(entry) || entry.includes('://')) return 'scheme';
   if (/\s/.test(entry)) return 'space';
   if (/[/?#]/.test(entry)) return 'path';
-  let host = entry;
   let port: string | undefined;
   if (entry.startsWith('[')) {
     // An IPv6 literal, as a Referer carries it: [2001:db8::1]:8080.
     const close = entry.indexOf(']');
     if (close < 0 || !/^\[[0-9a-f:.]+\]$/i.test(entry.slice(0, close + 1))) return 'ip';
-    host = entry.slice(0, close + 1);
     const after = entry.slice(close + 1);
     if (after !== '') {
       if (!after.startsWith(':')) return 'host';
@@ -80,10 +78,8 @@ export function domainProblem(raw: string): DomainProblem | undefined {
     }
   } else {
     const colon = entry.indexOf(':');
-    if (colon >= 0) {
-      host = entry.slice(0, colon);
-      port = entry.slice(colon + 1);
-    }
+    const host = colon >= 0 ? entry.slice(0, colon) : entry;
+    if (colon >= 0) port = entry.slice(colon + 1);
     if (IPV4.test(host)) {
       if (host.split('.').some((octet) => Number(octet) > 255)) return 'ip';
     } else {
