@@ -11,8 +11,9 @@ import { en } from '../src/console/i18n/en';
 import { parseRefererXml } from '../src/shared/xml/referer';
 import { expectAccessible } from './axe';
 import { expect, test } from './capture';
-import { E2E_COS_PORT, E2E_PORT } from './playwright.config';
+import { E2E_ADMIN_PASSWORD, E2E_COS_PORT, E2E_PORT } from './playwright.config';
 import { createBucket, openSection, readSubresource, REGION, rootCos, uniqueBucket } from './settings-steps';
+import { createConsoleAccount, signInAs, signInAsAdmin } from './steps';
 
 const KEY = 'pixel.png';
 // A 1×1 PNG.
@@ -133,4 +134,41 @@ test('hotlink protection: an allow-list saved through the UI is what COS enforce
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('内容为空：请填写域名或 IP 地址，或删除该条目。')).toBeVisible();
   await page.screenshot({ path: '/tmp/shots/hotlink-zh-CN-invalid.png', fullPage: true });
+});
+
+test('hotlink protection, read-only: a list-only account sees the configuration and the tester, no editing controls', async ({ page, browser }) => {
+  const cos = rootCos();
+  const bucket = uniqueBucket('hotlink-ro');
+  await createBucket(cos, bucket);
+  await cos.putBucketReferer({
+    Bucket: bucket, Region: REGION,
+    RefererConfiguration: { Status: 'Enabled', RefererType: 'Black-List', DomainList: { Domains: ['*.evil.example', 'bad.example:8080'] } },
+  });
+
+  await signInAsAdmin(page, E2E_ADMIN_PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: en.buckets.title })).toBeVisible();
+  const name = `hotlink-ro-${Date.now().toString(36)}`;
+  const password = `ro-password-${Math.random().toString(36).slice(2)}`;
+  await createConsoleAccount(page, name, password, [{ bucket, prefix: '', permissions: ['list', 'read'] }]);
+  const reader = await signInAs(browser, name, password);
+  await reader.goto(`/buckets/${bucket}/settings/hotlink?region=${REGION}`);
+  await expect(reader.getByRole('heading', { level: 2, name: h.title })).toBeVisible();
+  await expect(reader.getByText(/Read-only/)).toBeVisible();
+
+  const section = reader.locator('section.settings-section');
+  await expect(section).toContainText(h.blackList);
+  await expect(section.getByRole('listitem')).toHaveText(['*.evil.example', 'bad.example:8080']);
+  await expect(section).toContainText(h.emptyDefault);
+  await expect(section.getByRole('switch')).toHaveCount(0);
+  await expect(section.getByRole('radio')).toHaveCount(0);
+  await expect(section.getByRole('button')).toHaveCount(0);
+
+  // The tester judges the saved configuration.
+  await expect(section).toContainText(h.tester.helpSaved);
+  await tryReferer(reader, 'https://www.evil.example/x', h.tester.refused, 'It matches block-list entry 1, “*.evil.example”.');
+  await tryReferer(reader, 'http://bad.example:9090/', h.tester.allowed, h.tester.decidedBy.missBlack);
+  await tryReferer(reader, '', h.tester.refused, h.tester.decidedBy.emptyDenyDefault);
+  await expectAccessible(reader, 'hotlink section, read-only (en)');
+  await reader.screenshot({ path: '/tmp/shots/hotlink-readonly-en.png', fullPage: true });
+  await reader.context().close();
 });

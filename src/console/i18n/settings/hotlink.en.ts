@@ -40,6 +40,7 @@ export const hotlinkEn = {
   tester: {
     title: 'Try a Referer',
     help: 'Checks what the configuration being edited (not yet saved) does with a read that comes from a given page. Leave empty for a request without a Referer.',
+    helpSaved: 'Checks what the saved configuration does with a read that comes from a given page. Leave empty for a request without a Referer.',
     referer: 'Referer (the page that embeds or links the file)',
     placeholder: 'https://www.example.com/page.html',
     allowed: 'Allowed',

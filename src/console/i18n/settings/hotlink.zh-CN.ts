@@ -16,7 +16,7 @@ export const hotlinkZhCN: Strings<typeof hotlinkEn> = {
   domains: '网站',
   domainsHelp: '最多 {{max}} 条（COS 控制台的限制）。填写域名或 IP 地址，不带 http://，也不带路径。不带端口的条目匹配所有端口；带端口（example.com:8080）则只匹配该端口。*.example.com 匹配 example.com 及其所有子域名。匹配时忽略协议和大小写。',
   domainLabel: '网站 {{n}}',
-  removeDomain: '删除网站 {{n}}',
+  removeDomain: '移除网站 {{n}}',
   addDomain: '添加网站',
   noDomains: '名单为空。',
   emptyReferer: '不带 Referer 的请求',
@@ -42,6 +42,7 @@ export const hotlinkZhCN: Strings<typeof hotlinkEn> = {
   tester: {
     title: '测试 Referer',
     help: '检查正在编辑（尚未保存）的配置会如何处理来自某个页面的读取请求。留空表示不带 Referer 的请求。',
+    helpSaved: '检查已保存的配置会如何处理来自某个页面的读取请求。留空表示不带 Referer 的请求。',
     referer: 'Referer（嵌入或链接该文件的页面）',
     placeholder: 'https://www.example.com/page.html',
     allowed: '允许',

@@ -101,6 +101,14 @@ describe('configFromForm', () => {
     expect(formChanged(f, original)).toBe(changed);
   });
 
+  it.each<[string, RefererForm, RefererConfiguration | null, boolean]>([
+    ['a blank row added to a saved list is a change (to be named as empty)', { ...formFromConfig(white), domains: [...formFromConfig(white).domains, newDomainRow()] }, white, true],
+    ['a blank row on a new bucket is a change', form({ enabled: false, domains: [''] }), null, true],
+    ['spaces around an entry are not a change', { ...formFromConfig(bare), domains: [newDomainRow(' evil.com ')] }, bare, false],
+  ])('formChanged: %s', (_name, f, original, changed) => {
+    expect(formChanged(f, original)).toBe(changed);
+  });
+
   it('refuses a form with problems, naming them', () => {
     expect(configFromForm(form({ domains: ['https://a.com', 'b.com'] }), null)).toEqual({ ok: false, problems: { domains: ['scheme', undefined] } });
     expect(configFromForm(form({ domains: [] }), null)).toEqual({ ok: false, problems: { domains: [], list: 'noDomains' } });

@@ -135,14 +135,15 @@ export function configFromForm(form: RefererForm, original: RefererConfiguration
   return ok ? { ok: true, value: draftConfig(form, original) } : { ok: false, problems };
 }
 
-/** Whether the form differs from what COS holds (nothing to save otherwise). */
+/** Whether the form differs from what COS holds (nothing to save otherwise); a blank new row counts. */
 export function formChanged(form: RefererForm, original: RefererConfiguration | null): boolean {
   const a = draftConfig(form, original);
-  if (original === null) return form.enabled || a.domains !== undefined || form.emptyReferer !== 'Deny' || form.listType !== 'White-List';
+  const rows = JSON.stringify(form.domains.map((r) => r.value.trim()));
+  if (original === null) return form.enabled || form.domains.length > 0 || form.emptyReferer !== 'Deny' || form.listType !== 'White-List';
   return (
     a.status !== original.status ||
     a.refererType !== original.refererType ||
     a.emptyReferConfiguration !== original.emptyReferConfiguration ||
-    JSON.stringify(a.domains ?? []) !== JSON.stringify(original.domains ?? [])
+    rows !== JSON.stringify(original.domains ?? [])
   );
 }

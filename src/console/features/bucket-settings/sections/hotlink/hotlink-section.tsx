@@ -65,7 +65,7 @@ function HotlinkView({ config }: { config: RefererConfiguration | null }) {
         </dd>
       </dl>
       {form.enabled ? null : <p className="hotlink__help">{t('bucketSettings.hotlink.offKeepsList')}</p>}
-      <RefererTester config={config} />
+      <RefererTester config={config} draft={false} />
     </div>
   );
 }
@@ -163,7 +163,7 @@ function HotlinkEditor({ config, save }: { config: RefererConfiguration | null; 
           })}
         </ol>
         <div>
-          <Button variant="dashed" disabled={full} onClick={() => set({ domains: [...form.domains, newDomainRow()] })}>
+          <Button tag="button" variant="dashed" disabled={full} onClick={() => set({ domains: [...form.domains, newDomainRow()] })}>
             {t('bucketSettings.hotlink.addDomain')}
           </Button>
         </div>
@@ -183,7 +183,7 @@ function HotlinkEditor({ config, save }: { config: RefererConfiguration | null; 
         <div className="admin-form__hint">{t('bucketSettings.hotlink.emptyRefererHelp')}</div>
       </div>
 
-      <RefererTester config={draft} />
+      <RefererTester config={draft} draft />
 
       {submitted && !problems.ok ? <Alert theme="error" message={t('bucketSettings.common.invalid')} /> : null}
       {save.isError ? <SettingError title={t('bucketSettings.hotlink.saveFailed')} error={save.error} /> : null}
@@ -191,10 +191,10 @@ function HotlinkEditor({ config, save }: { config: RefererConfiguration | null; 
       {changed ? <p className="hotlink__help">{t('bucketSettings.common.unsaved')}</p> : null}
 
       <div className="settings-section__actions">
-        <Button type="submit" theme="primary" loading={save.isPending} disabled={!changed}>
+        <Button tag="button" type="submit" theme="primary" loading={save.isPending} disabled={!changed}>
           {t('bucketSettings.common.save')}
         </Button>
-        <Button variant="outline" disabled={!changed || save.isPending} onClick={() => { setForm(formFromConfig(config)); setSubmitted(false); }}>
+        <Button tag="button" variant="outline" disabled={!changed || save.isPending} onClick={() => { setForm(formFromConfig(config)); setSubmitted(false); }}>
           {t('bucketSettings.common.reset')}
         </Button>
       </div>
@@ -230,7 +230,7 @@ function DomainRow({ index, value, problem, onChange, onRemove }: DomainRowProps
     <li className="hotlink__row">
       <div className="hotlink__row-fields">
         <Input ref={ref} value={value} onChange={(v) => onChange(v)} placeholder="*.example.com" status={problem ? 'error' : 'default'} />
-        <Button variant="text" theme="danger" onClick={onRemove} aria-label={t('bucketSettings.hotlink.removeDomain', { n: index + 1 })}>
+        <Button tag="button" variant="text" theme="danger" onClick={onRemove} aria-label={t('bucketSettings.hotlink.removeDomain', { n: index + 1 })}>
           {t('bucketSettings.common.remove')}
         </Button>
       </div>

@@ -22,14 +22,14 @@ export function LockoutDialog({ check, saving, onCancel, onSaveAnyway, onFix }: 
   const fix = check?.fix;
   const footer = (
     <div className="dialog-actions">
-      <Button variant="outline" onClick={onCancel} disabled={saving}>
+      <Button tag="button" variant="outline" onClick={onCancel} disabled={saving}>
         {t('bucketSettings.common.cancel')}
       </Button>
-      <Button theme="warning" variant={fix ? 'outline' : 'base'} onClick={onSaveAnyway} loading={saving}>
+      <Button tag="button" theme="warning" variant={fix ? 'outline' : 'base'} onClick={onSaveAnyway} loading={saving}>
         {t('bucketSettings.hotlink.lockout.saveAnyway')}
       </Button>
       {fix ? (
-        <Button theme="primary" onClick={() => onFix(fix)} disabled={saving}>
+        <Button tag="button" theme="primary" onClick={() => onFix(fix)} disabled={saving}>
           {fix.kind === 'add' ? t('bucketSettings.hotlink.lockout.applyAdd', { entry: fix.entry }) : t('bucketSettings.hotlink.lockout.applyRemove', { entry: fix.entry })}
         </Button>
       ) : null}

@@ -30,7 +30,8 @@ export function decidedByText(t: T, e: RefererExplanation): string {
  * being edited — with the evaluator cos-local enforces (src/shared/referer/explain.ts), so it shows
  * what a change would do before it is saved.
  */
-export function RefererTester({ config }: { config: RefererConfiguration | null }) {
+/** `draft`: the configuration judged is the one being edited (else the saved one, read-only). */
+export function RefererTester({ config, draft }: { config: RefererConfiguration | null; draft: boolean }) {
   const { t } = useTranslation();
   const [referer, setReferer] = useState('');
   const titleId = useId();
@@ -41,7 +42,7 @@ export function RefererTester({ config }: { config: RefererConfiguration | null 
   return (
     <section className="settings-tester" aria-labelledby={titleId}>
       <h3 id={titleId} className="settings-tester__title">{t('bucketSettings.hotlink.tester.title')}</h3>
-      <p className="hotlink__help">{t('bucketSettings.hotlink.tester.help')}</p>
+      <p className="hotlink__help">{draft ? t('bucketSettings.hotlink.tester.help') : t('bucketSettings.hotlink.tester.helpSaved')}</p>
       <div className="admin-form__field">
         <label htmlFor={inputId} className="admin-form__label">{t('bucketSettings.hotlink.tester.referer')}</label>
         <Input ref={inputRef} value={referer} onChange={(v) => setReferer(v)} placeholder={t('bucketSettings.hotlink.tester.placeholder')} />
