@@ -172,3 +172,46 @@ test('hotlink protection, read-only: a list-only account sees the configuration 
   await reader.screenshot({ path: '/tmp/shots/hotlink-readonly-en.png', fullPage: true });
   await reader.context().close();
 });
+
+test('hotlink protection: the lock-out warning adds the console to the allow-list, and the console can load the file again', async ({ page, browser }) => {
+  const cos = rootCos();
+  const bucket = uniqueBucket('hotlink-fix');
+  await createBucket(cos, bucket);
+  await cos.putObject({ Bucket: bucket, Region: REGION, Key: KEY, Body: PNG, ContentType: 'image/png', ACL: 'public-read' });
+
+  await openSection(page, bucket, 'hotlink');
+  await page.getByRole('switch', { name: h.status }).click();
+  await page.getByRole('button', { name: h.addDomain }).click();
+  await page.getByLabel('Website 1', { exact: true }).fill('*.allowed.localhost');
+  await page.getByRole('radiogroup', { name: h.emptyReferer }).getByText(h.emptyAllow, { exact: true }).click();
+  await expect(page.getByRole('radio', { name: h.emptyAllow, exact: true })).toBeChecked();
+  await page.getByRole('button', { name: en.bucketSettings.common.save, exact: true }).click();
+
+  const dialog = page.getByRole('dialog', { name: h.lockout.title });
+  // Requests without a Referer are allowed: only the console's own previews are named.
+  await expect(dialog.getByRole('listitem')).toHaveCount(1);
+  await dialog.getByRole('button', { name: `Add 127.0.0.1:${E2E_PORT} and save` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(h.saved)).toBeVisible();
+  await expect(page.getByLabel('Website 2', { exact: true })).toHaveValue(`127.0.0.1:${E2E_PORT}`);
+
+  const stored = await readSubresource(cos, bucket, 'referer');
+  if (!('body' in stored)) throw new Error(`GET ?referer failed: ${stored.code}`);
+  expect(parseRefererXml(stored.body)).toEqual({
+    ok: true,
+    value: { status: 'Enabled', refererType: 'White-List', domains: ['*.allowed.localhost', `127.0.0.1:${E2E_PORT}`], emptyReferConfiguration: 'Allow' },
+  });
+  // The console's own pages, the wildcard's apex, and no other site.
+  expect(await imageFrom(browser, '127.0.0.1', bucket)).toEqual({ loaded: true, width: 1 });
+  expect(await imageFrom(browser, 'allowed.localhost', bucket)).toEqual({ loaded: true, width: 1 });
+  expect(await imageFrom(browser, 'other.localhost', bucket)).toEqual({ loaded: false, width: 0 });
+
+  // Denying requests without a Referer: the console gets through, direct share links would not, and the warning says only that.
+  await page.getByRole('radiogroup', { name: h.emptyReferer }).getByText(h.emptyDeny, { exact: true }).click();
+  await page.getByRole('button', { name: en.bucketSettings.common.save, exact: true }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('listitem')).toHaveCount(1);
+  await expect(dialog).toContainText(h.lockout.directFix);
+  await dialog.getByRole('button', { name: en.bucketSettings.common.cancel }).click();
+  await expect(dialog).toBeHidden();
+});
