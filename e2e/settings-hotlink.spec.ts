@@ -61,6 +61,8 @@ async function tryReferer(page: Page, referer: string, verdict: string, reason: 
 }
 
 test('hotlink protection: an allow-list saved through the UI is what COS enforces', async ({ page, browser }) => {
+  // Several browser contexts, two axe scans and two languages: longer than the default 60 s allows on a busy machine.
+  test.slow();
   mkdirSync('/tmp/shots', { recursive: true });
   const cos = rootCos();
   const bucket = uniqueBucket('hotlink');
