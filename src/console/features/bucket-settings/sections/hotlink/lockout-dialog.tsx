@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'tdesign-react';
 import { ModalDialog } from '../../../../components/modal-dialog';
 import type { LockoutCheck, LockoutFix } from '../../model/referer-lockout';
-import { decidedByText } from './referer-tester';
+import { decidedByText, useDecidedByT } from './referer-tester';
 
 export interface LockoutDialogProps {
   check: LockoutCheck | null;
@@ -19,6 +19,7 @@ export interface LockoutDialogProps {
  */
 export function LockoutDialog({ check, saving, onCancel, onSaveAnyway, onFix }: LockoutDialogProps) {
   const { t } = useTranslation();
+  const td = useDecidedByT();
   const fix = check?.fix;
   const footer = (
     <div className="dialog-actions">
@@ -43,7 +44,7 @@ export function LockoutDialog({ check, saving, onCancel, onSaveAnyway, onFix }: 
           <ul>
             {check.console.allowed ? null : (
               <li>
-                {t('bucketSettings.hotlink.lockout.console', { referer: check.consoleReferer, reason: decidedByText(t, check.console) })}
+                {t('bucketSettings.hotlink.lockout.console', { referer: check.consoleReferer, reason: decidedByText(td, check.console) })}
                 {fix ? (
                   <div className="hotlink__fix">
                     {fix.kind === 'add'
@@ -55,7 +56,7 @@ export function LockoutDialog({ check, saving, onCancel, onSaveAnyway, onFix }: 
             )}
             {check.direct.allowed ? null : (
               <li>
-                {t('bucketSettings.hotlink.lockout.direct', { reason: decidedByText(t, check.direct) })}
+                {t('bucketSettings.hotlink.lockout.direct', { reason: decidedByText(td, check.direct) })}
                 <div className="hotlink__fix">{t('bucketSettings.hotlink.lockout.directFix')}</div>
               </li>
             )}

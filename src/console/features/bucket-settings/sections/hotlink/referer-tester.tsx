@@ -5,7 +5,10 @@ import { useInnerInputAttributes } from '../../../../components/use-inner-input-
 import { explainReferer, type RefererExplanation } from '../../../../../shared/referer/explain';
 import type { RefererConfiguration } from '../../../../../shared/xml/referer';
 
-type T = ReturnType<typeof useTranslation>['t'];
+const DECIDED_BY = { keyPrefix: 'bucketSettings.hotlink.tester.decidedBy' } as const;
+/** `t` narrowed to the decidedBy texts: the whole catalog's key type is too deep to check per call. */
+export const useDecidedByT = () => useTranslation(undefined, DECIDED_BY).t;
+type T = ReturnType<typeof useDecidedByT>;
 
 /** What decided a verdict, in a sentence (entry numbers count from 1, as the list shows them). */
 export function decidedByText(t: T, e: RefererExplanation): string {
@@ -14,14 +17,18 @@ export function decidedByText(t: T, e: RefererExplanation): string {
   switch (d.kind) {
     case 'disabled':
     case 'no-configuration':
-      return t('bucketSettings.hotlink.tester.decidedBy.disabled');
+      return t('disabled');
     case 'empty-referer':
-      if (d.setting === 'Allow') return t('bucketSettings.hotlink.tester.decidedBy.emptyAllow');
-      return t(d.defaulted ? 'bucketSettings.hotlink.tester.decidedBy.emptyDenyDefault' : 'bucketSettings.hotlink.tester.decidedBy.emptyDeny');
+      if (d.setting === 'Allow') return t('emptyAllow');
+      if (d.defaulted) return t('emptyDenyDefault');
+      return t('emptyDeny');
     case 'domain':
-      return t(white ? 'bucketSettings.hotlink.tester.decidedBy.domainWhite' : 'bucketSettings.hotlink.tester.decidedBy.domainBlack', { n: d.index + 1, entry: d.entry });
+      // One literal key per call: a conditional key makes the catalog's key type too deep to check.
+      if (white) return t('domainWhite', { n: d.index + 1, entry: d.entry });
+      return t('domainBlack', { n: d.index + 1, entry: d.entry });
     case 'no-domain-hit':
-      return t(white ? 'bucketSettings.hotlink.tester.decidedBy.missWhite' : 'bucketSettings.hotlink.tester.decidedBy.missBlack');
+      if (white) return t('missWhite');
+      return t('missBlack');
   }
 }
 
@@ -33,6 +40,7 @@ export function decidedByText(t: T, e: RefererExplanation): string {
 /** `draft`: the configuration judged is the one being edited (else the saved one, read-only). */
 export function RefererTester({ config, draft }: { config: RefererConfiguration | null; draft: boolean }) {
   const { t } = useTranslation();
+  const td = useDecidedByT();
   const [referer, setReferer] = useState('');
   const titleId = useId();
   const inputId = useId();
@@ -51,7 +59,7 @@ export function RefererTester({ config, draft }: { config: RefererConfiguration 
         <Tag theme={e.allowed ? 'success' : 'danger'} variant="light">
           {e.allowed ? t('bucketSettings.hotlink.tester.allowed') : t('bucketSettings.hotlink.tester.refused')}
         </Tag>
-        <span className="hotlink__reason">{decidedByText(t, e)}</span>
+        <span className="hotlink__reason">{decidedByText(td, e)}</span>
         {others.length > 0 ? <span className="hotlink__help">{t('bucketSettings.hotlink.tester.alsoMatches', { entries: others.join(', ') })}</span> : null}
       </div>
     </section>
