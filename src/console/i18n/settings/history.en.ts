@@ -29,7 +29,7 @@ export const historyEn = {
     added: 'Added',
     removed: 'Removed',
     skipped: '{{lines}} unchanged lines',
-    counts: '{{added}} lines added, {{removed}} removed',
+    counts: 'Lines added: {{added}}, removed: {{removed}}',
     noDifference: 'No difference',
     bothNone: 'Not configured, before and after.',
   },

@@ -57,7 +57,7 @@ export function DiffView({ setting, before, after, label }: DiffViewProps) {
             case 'skipped':
               return (
                 <li key={i} className="diff-view__line diff-view__line--skipped">
-                  <span className="diff-view__sign" aria-hidden="true">⋯</span>
+                  <span className="diff-view__sign" aria-hidden="true">…</span>
                   <span>{t('bucketSettings.history.diff.skipped', { lines: row.count })}</span>
                 </li>
               );
