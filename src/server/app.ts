@@ -18,6 +18,8 @@ import { ipInCidr, readCidr } from '../shared/net/cidr';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminUserRoutes } from './routes/admin-users';
 import { bucketRoutes } from './routes/buckets';
+import { historyRoutes } from './routes/history';
+import { HistoryStore } from './history/history-store';
 import { metaRoutes } from './routes/meta';
 import { sessionRoutes } from './routes/session';
 import { signRoutes } from './routes/sign';
@@ -159,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   signRoutes(app, { credential: serverKey, signSeconds: options.config.signSeconds, now, audit, keys, regions });
   stsRoutes(app, { provider: sts, credential: serverKey, durationSeconds: stsSeconds, audit, regions });
   bucketRoutes(app, { gateway, audit, regions });
+  historyRoutes(app, { gateway, audit, regions, now, history: new HistoryStore(options.db, now) });
   if (options.distDir) await serveSpa(app, options.distDir);
   return app;
 }

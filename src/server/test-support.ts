@@ -84,4 +84,5 @@ export const unusedBucketWrites = {
   createBucket: (): Promise<void> => Promise.reject(new Error('createBucket is not used by this test')),
   ensureConsoleCors: (): Promise<'added' | 'present'> => Promise.reject(new Error('ensureConsoleCors is not used by this test')),
   consoleCorsReachable: (): Promise<boolean> => Promise.reject(new Error('consoleCorsReachable is not used by this test')),
+  readSetting: (): Promise<never> => Promise.reject(new Error('readSetting is not used by this test')),
 };

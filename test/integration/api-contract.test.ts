@@ -14,6 +14,7 @@ const BUCKET = 'photos-1250000000';
 const gateway: CosGateway = {
   listBuckets: () => Promise.resolve([{ name: BUCKET, region: 'ap-guangzhou', creationDate: '2026-01-01T00:00:00Z' }]),
   verifyCredential: () => Promise.resolve({ valid: true, canListBuckets: false }),
+  readSetting: () => Promise.reject(new Error('readSetting is not used here')),
   createBucket: () => Promise.resolve(),
   ensureConsoleCors: () => Promise.resolve('added'),
   consoleCorsReachable: () => Promise.resolve(false),

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import COS from 'cos-nodejs-sdk-v5';
 import { reachesConsole, withConsoleRule } from '../../shared/cors/console-rule';
 import { buildCorsXml, parseCorsXml, type CorsConfiguration } from '../../shared/xml/cors';
+import { codecOf, readSettingAnswer, type TrackedSetting, type TrackedSettings } from '../../shared/settings/codecs';
 import type { CosTarget } from '../config';
 
 export interface BucketSummary {
@@ -41,6 +42,12 @@ export interface CosGateway {
   ensureConsoleCors(bucket: string, region: string, origin: string, key?: CosKey): Promise<'added' | 'present'>;
   /** Whether the bucket's CORS rules already let `origin` make the console's requests (GET Bucket cors). */
   consoleCorsReachable(bucket: string, region: string, origin: string, key?: CosKey): Promise<boolean>;
+  /**
+   * A bucket setting as COS keeps it (null: none configured), read with the server's credential or a
+   * session's key: the settings history's "before" and "after" (src/server/history). Throws the SDK's
+   * error for a refusal, and an Error for an answer the shared codec cannot read.
+   */
+  readSetting<K extends TrackedSetting>(bucket: string, region: string, name: K, key?: CosKey): Promise<TrackedSettings[K]>;
 }
 
 /** Codes COS gives a key it does not accept (436/7730, error codes): not the key's owner's permissions. */
@@ -86,6 +93,21 @@ export function createCosGateway(target: CosTarget): CosGateway {
   };
   return {
     listBuckets: (key) => list(key ? client(key) : server),
+    async readSetting(bucket, region, name, key) {
+      const codec = codecOf(name);
+      let answer: { body: string } | { missingCode: string };
+      try {
+        const r = await (key ? client(key) : server).request({ Method: 'GET', Bucket: bucket, Region: region, Action: codec.subresource, RawBody: true } as COS.RequestParams);
+        answer = { body: String(r.Body ?? '') };
+      } catch (e) {
+        const err = e as SdkError;
+        if (err.statusCode !== 404 || err.code === undefined || !codec.missing.includes(err.code)) throw e;
+        answer = { missingCode: err.code };
+      }
+      const read = readSettingAnswer(name, answer);
+      if (!read.ok) throw new Error(`unreadable ${name} configuration: ${read.reason}`);
+      return read.value;
+    },
     async createBucket(name, region) {
       await server.putBucket({ Bucket: name, Region: region });
     },

@@ -70,6 +70,24 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX sessions_by_user ON sessions (user_id);`,
   // v4: a signature's audit entry records the canonical request it covers (routes/sign.ts).
   'ALTER TABLE audit ADD COLUMN request TEXT;',
+  // v5: the settings history (src/server/history/history-store.ts): each change to a bucket setting made
+  // through the console, its value before and after as read from COS (JSON), pending until confirmed.
+  `CREATE TABLE settings_history (
+     id INTEGER PRIMARY KEY,
+     bucket TEXT NOT NULL,
+     region TEXT NOT NULL,
+     setting TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('change', 'rollback', 'apply')),
+     rollback_of INTEGER,
+     state TEXT NOT NULL CHECK (state IN ('pending', 'confirmed')),
+     before_json TEXT NOT NULL,
+     after_json TEXT,
+     changed INTEGER,
+     confirmed_at INTEGER
+   );
+   CREATE INDEX settings_history_by_bucket ON settings_history (bucket, region, setting, id);`,
 ];
 
 /** Opens (creating if needed) the database file, or an in-memory one for ':memory:'. */

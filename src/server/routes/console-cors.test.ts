@@ -19,6 +19,7 @@ function recordingGateway(calls: Call[], reachable = false): CosGateway {
   return {
     listBuckets: () => Promise.resolve([]),
     verifyCredential: () => Promise.resolve({ valid: true, canListBuckets: true }),
+    readSetting: () => Promise.reject(new Error('readSetting is not used here')),
     createBucket: () => Promise.reject(new Error('not used')),
     consoleCorsReachable: (bucket, region, origin, key) => {
       record('check', bucket, region, origin, key);

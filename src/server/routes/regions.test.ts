@@ -24,6 +24,7 @@ function recordingGateway(): Recorder {
     writes,
     listBuckets: () => Promise.resolve(BUCKETS.map((b) => ({ ...b }))),
     verifyCredential: () => Promise.resolve({ valid: true, canListBuckets: true }),
+    readSetting: () => Promise.reject(new Error('readSetting is not used here')),
     createBucket: (name: string, region: string) => {
       writes.push(`create ${name} ${region}`);
       return Promise.resolve();

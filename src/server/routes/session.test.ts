@@ -233,6 +233,7 @@ describe('GET /api/session: grants to navigate by', () => {
     const gateway: CosGateway = {
       listBuckets: () => Promise.resolve([]),
       verifyCredential: () => Promise.resolve({ valid: true, canListBuckets: true }),
+      readSetting: () => Promise.reject(new Error('readSetting is not used here')),
       createBucket: () => Promise.reject(new Error('not used')),
       consoleCorsReachable: () => Promise.reject(new Error('not used')),
       ensureConsoleCors: () => Promise.reject(new Error('not used')),
