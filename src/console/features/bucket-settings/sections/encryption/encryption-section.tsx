@@ -89,7 +89,7 @@ function EncryptionEditor({ value, readOnly, state }: { value: EncryptionConfigu
       </div>
       {readOnly ? null : (
         <div className="settings-section__actions">
-          <Button theme="primary" disabled={on === wasOn || save.isPending} loading={save.isPending} onClick={submit}>
+          <Button tag="button" theme="primary" disabled={on === wasOn || save.isPending} loading={save.isPending} onClick={submit}>
             {save.isPending ? t('bucketSettings.common.saving') : t('bucketSettings.common.save')}
           </Button>
         </div>
@@ -104,8 +104,8 @@ function EncryptionEditor({ value, readOnly, state }: { value: EncryptionConfigu
         onClose={() => setConfirming(false)}
         footer={
           <div className="dialog-actions">
-            <Button variant="outline" onClick={() => setConfirming(false)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button
+            <Button tag="button" variant="outline" onClick={() => setConfirming(false)}>{t('bucketSettings.common.cancel')}</Button>
+            <Button tag="button"
               theme="danger"
               onClick={() => {
                 setConfirming(false);

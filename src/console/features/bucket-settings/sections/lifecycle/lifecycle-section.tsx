@@ -81,17 +81,17 @@ function LifecycleEditor({ value, readOnly, state }: EditorProps) {
         const disabled = row.rule.status === 'Disabled';
         return (
           <div className="settings-section__actions">
-            <Button variant="text" theme="primary" size="small" disabled={save.isPending} aria-label={t('bucketSettings.lifecycle.editLabel', { name })} onClick={() => setEditing(row.index)}>
+            <Button tag="button" variant="text" theme="primary" size="small" disabled={save.isPending} aria-label={t('bucketSettings.lifecycle.editLabel', { name })} onClick={() => setEditing(row.index)}>
               {t('bucketSettings.common.edit')}
             </Button>
-            <Button
+            <Button tag="button"
               variant="text" theme="primary" size="small" disabled={save.isPending || value === null}
               aria-label={t(disabled ? 'bucketSettings.lifecycle.enableLabel' : 'bucketSettings.lifecycle.disableLabel', { name })}
               onClick={() => value && run(withRuleStatus(value, row.index, disabled))}
             >
               {t(disabled ? 'bucketSettings.lifecycle.enable' : 'bucketSettings.lifecycle.disable')}
             </Button>
-            <Button variant="text" theme="danger" size="small" disabled={save.isPending} aria-label={t('bucketSettings.lifecycle.deleteLabel', { name })} onClick={() => setConfirm({ kind: 'delete', index: row.index })}>
+            <Button tag="button" variant="text" theme="danger" size="small" disabled={save.isPending} aria-label={t('bucketSettings.lifecycle.deleteLabel', { name })} onClick={() => setConfirm({ kind: 'delete', index: row.index })}>
               {t('bucketSettings.lifecycle.deleteRule')}
             </Button>
           </div>
@@ -117,11 +117,11 @@ function LifecycleEditor({ value, readOnly, state }: EditorProps) {
       />
       {readOnly || editing !== null ? null : (
         <div className="settings-section__actions">
-          <Button theme="primary" disabled={save.isPending} onClick={() => { setSaved(null); setEditing(rules.length); }}>
+          <Button tag="button" theme="primary" disabled={save.isPending} onClick={() => { setSaved(null); setEditing(rules.length); }}>
             {t('bucketSettings.lifecycle.addRule')}
           </Button>
           {rules.length > 0 ? (
-            <Button variant="outline" theme="danger" disabled={save.isPending} onClick={() => setConfirm({ kind: 'removeAll' })}>
+            <Button tag="button" variant="outline" theme="danger" disabled={save.isPending} onClick={() => setConfirm({ kind: 'removeAll' })}>
               {t('bucketSettings.lifecycle.removeAll')}
             </Button>
           ) : null}
@@ -151,8 +151,8 @@ function LifecycleEditor({ value, readOnly, state }: EditorProps) {
         onClose={() => setConfirm(null)}
         footer={
           <div className="dialog-actions">
-            <Button variant="outline" onClick={() => setConfirm(null)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button theme="danger" onClick={confirmed}>
+            <Button tag="button" variant="outline" onClick={() => setConfirm(null)}>{t('bucketSettings.common.cancel')}</Button>
+            <Button tag="button" theme="danger" onClick={confirmed}>
               {confirm?.kind === 'delete' ? t('bucketSettings.lifecycle.deleteRule') : t('bucketSettings.lifecycle.removeAll')}
             </Button>
           </div>

@@ -101,7 +101,7 @@ export function RuleForm({ title, rule, others, saving, onCancel, onSave }: Rule
             ))}
             {problem('tags') ? <div className="admin-form__error">{problem('tags')}</div> : null}
             <div>
-              <Button variant="dashed" onClick={() => setTags([...form.tags, { key: '', value: '' }])}>{t('bucketSettings.lifecycle.form.addTag')}</Button>
+              <Button tag="button" variant="dashed" onClick={() => setTags([...form.tags, { key: '', value: '' }])}>{t('bucketSettings.lifecycle.form.addTag')}</Button>
             </div>
           </>
         ) : null}
@@ -128,7 +128,7 @@ export function RuleForm({ title, rule, others, saving, onCancel, onSave }: Rule
           );
         })}
         <div>
-          <Button variant="dashed" onClick={() => set({ transitions: [...form.transitions, newTransitionRow()] })}>{t('bucketSettings.lifecycle.form.addTransition')}</Button>
+          <Button tag="button" variant="dashed" onClick={() => set({ transitions: [...form.transitions, newTransitionRow()] })}>{t('bucketSettings.lifecycle.form.addTransition')}</Button>
         </div>
         <Subheading id={expirationLabelId}>{t('bucketSettings.lifecycle.form.expiration')}</Subheading>
         <div role="radiogroup" aria-labelledby={expirationLabelId}>
@@ -160,7 +160,7 @@ export function RuleForm({ title, rule, others, saving, onCancel, onSave }: Rule
           );
         })}
         <div>
-          <Button variant="dashed" onClick={() => set({ noncurrentTransitions: [...form.noncurrentTransitions, { days: '', storageClass: 'STANDARD_IA' }] })}>
+          <Button tag="button" variant="dashed" onClick={() => set({ noncurrentTransitions: [...form.noncurrentTransitions, { days: '', storageClass: 'STANDARD_IA' }] })}>
             {t('bucketSettings.lifecycle.form.addNoncurrentTransition')}
           </Button>
         </div>
@@ -183,10 +183,10 @@ export function RuleForm({ title, rule, others, saving, onCancel, onSave }: Rule
       ) : null}
       {submitted && !result.ok && !problem('rule') && !result.cos ? <p className="admin-form__error" role="alert">{t('bucketSettings.common.invalid')}</p> : null}
       <div className="settings-section__actions">
-        <Button type="submit" theme="primary" disabled={saving} loading={saving}>
+        <Button tag="button" type="submit" theme="primary" disabled={saving} loading={saving}>
           {saving ? t('bucketSettings.common.saving') : t('bucketSettings.lifecycle.form.saveRule')}
         </Button>
-        <Button variant="outline" disabled={saving} onClick={onCancel}>{t('bucketSettings.common.cancel')}</Button>
+        <Button tag="button" variant="outline" disabled={saving} onClick={onCancel}>{t('bucketSettings.common.cancel')}</Button>
       </div>
     </form>
   );
@@ -199,7 +199,7 @@ function Subheading({ id, children }: { id?: string; children: ReactNode }) {
 function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   const { t } = useTranslation();
   return (
-    <Button variant="text" theme="danger" aria-label={label} onClick={onClick} className="lifecycle-form__remove">
+    <Button tag="button" variant="text" theme="danger" aria-label={label} onClick={onClick} className="lifecycle-form__remove">
       {t('bucketSettings.common.remove')}
     </Button>
   );

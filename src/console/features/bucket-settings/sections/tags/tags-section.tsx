@@ -100,7 +100,7 @@ function TagsEditor({ value, state }: { value: XmlTag[]; state: SettingState<'ta
     {
       colKey: 'actions', title: t('bucketSettings.tags.columns.actions'), width: 120,
       cell: ({ row, rowIndex }) => (
-        <Button variant="text" theme="danger" aria-label={t('bucketSettings.tags.removeLabel', { n: rowIndex + 1 })} onClick={() => edit(rows.filter((r) => r.id !== row.id))}>
+        <Button tag="button" variant="text" theme="danger" aria-label={t('bucketSettings.tags.removeLabel', { n: rowIndex + 1 })} onClick={() => edit(rows.filter((r) => r.id !== row.id))}>
           {t('bucketSettings.tags.remove')}
         </Button>
       ),
@@ -120,19 +120,19 @@ function TagsEditor({ value, state }: { value: XmlTag[]; state: SettingState<'ta
       <Table<TagRow> rowKey="id" data={rows} columns={columns} empty={t('bucketSettings.tags.empty')} />
       {submitted && !checked.ok && checked.tooMany ? <Alert theme="error" message={t('bucketSettings.tags.tooMany')} /> : null}
       <div className="settings-section__actions">
-        <Button variant="dashed" disabled={rows.length >= MAX_BUCKET_TAGS} onClick={() => edit([...rows, { id: nextRowId++, key: '', value: '' }])}>
+        <Button tag="button" variant="dashed" disabled={rows.length >= MAX_BUCKET_TAGS} onClick={() => edit([...rows, { id: nextRowId++, key: '', value: '' }])}>
           {t('bucketSettings.tags.add')}
         </Button>
       </div>
       <div className="settings-section__actions">
-        <Button type="submit" theme="primary" disabled={!dirty || save.isPending} loading={save.isPending}>
+        <Button tag="button" type="submit" theme="primary" disabled={!dirty || save.isPending} loading={save.isPending}>
           {save.isPending ? t('bucketSettings.common.saving') : t('bucketSettings.common.save')}
         </Button>
-        <Button variant="outline" disabled={!dirty || save.isPending} onClick={() => { setDraft(null); setSubmitted(false); }}>
+        <Button tag="button" variant="outline" disabled={!dirty || save.isPending} onClick={() => { setDraft(null); setSubmitted(false); }}>
           {t('bucketSettings.common.reset')}
         </Button>
         {value.length > 0 ? (
-          <Button variant="outline" theme="danger" disabled={save.isPending} onClick={() => setConfirming(true)}>
+          <Button tag="button" variant="outline" theme="danger" disabled={save.isPending} onClick={() => setConfirming(true)}>
             {t('bucketSettings.tags.removeAll')}
           </Button>
         ) : null}
@@ -148,8 +148,8 @@ function TagsEditor({ value, state }: { value: XmlTag[]; state: SettingState<'ta
         onClose={() => setConfirming(false)}
         footer={
           <div className="dialog-actions">
-            <Button variant="outline" onClick={() => setConfirming(false)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button
+            <Button tag="button" variant="outline" onClick={() => setConfirming(false)}>{t('bucketSettings.common.cancel')}</Button>
+            <Button tag="button"
               theme="danger"
               onClick={() => {
                 setConfirming(false);
