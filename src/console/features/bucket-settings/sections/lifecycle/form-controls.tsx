@@ -21,7 +21,7 @@ export interface TextFieldProps extends FieldBase {
   inputMode?: 'numeric' | 'text';
 }
 
-export function TextField({ label, showLabel = true, error, hint, disabled, className, value, onChange, placeholder, inputMode = 'text' }: TextFieldProps) {
+export function TextField({ label, showLabel = true, error, hint, disabled, className, value, onChange, placeholder = '', inputMode = 'text' }: TextFieldProps) {
   const id = useId();
   const messageId = useId();
   const ref = useInnerInputAttributes({

@@ -81,7 +81,7 @@ function LifecycleEditor({ value, readOnly, state }: EditorProps) {
         const disabled = row.rule.status === 'Disabled';
         return (
           <div className="settings-section__actions">
-            <Button tag="button" variant="text" theme="primary" size="small" disabled={save.isPending} aria-label={t('bucketSettings.lifecycle.editLabel', { name })} onClick={() => setEditing(row.index)}>
+            <Button tag="button" variant="text" theme="primary" size="small" disabled={save.isPending} aria-label={t('bucketSettings.lifecycle.editLabel', { name })} onClick={() => { setSaved(null); setEditing(row.index); }}>
               {t('bucketSettings.common.edit')}
             </Button>
             <Button tag="button"
