@@ -2,14 +2,17 @@
 // own: what is entered in the UI is what COS (cos-local) keeps, read back with the root key through
 // cos-nodejs-sdk-v5; the summary sentence of a rule; the form's refusals; the confirmations before a
 // DELETE; axe scans and screenshots in English and Simplified Chinese.
+import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import type COS from 'cos-nodejs-sdk-v5';
 import { en } from '../src/console/i18n/en';
-import { parseEncryptionXml } from '../src/shared/xml/encryption';
+import { buildEncryptionXml, parseEncryptionXml } from '../src/shared/xml/encryption';
 import { parseLifecycleXml, type LifecycleConfiguration } from '../src/shared/xml/lifecycle';
 import { parseTaggingXml } from '../src/shared/xml/tagging';
 import { expectAccessible } from './axe';
 import { expect, test } from './capture';
 import { createBucket, openSection, readSubresource, rootCos, uniqueBucket } from './settings-steps';
+import { createConsoleAccount, signInAs } from './steps';
 
 async function chooseLanguage(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
   await page.getByLabel(en.language.label).first().click();
@@ -181,4 +184,40 @@ test('encryption: SSE-COS switched on is AES256 at COS; switched off (confirmed)
   await expect(zhSection.getByRole('status')).toHaveText('服务端加密已移除。');
   await expect(zhToggle).toHaveAttribute('aria-checked', 'false');
   expect(await readSubresource(rootCos(), bucket, 'encryption')).toEqual({ code: 'NoSuchEncryptionConfiguration' });
+});
+
+test('read-only: with list on the whole bucket the three sections show their values and no editing controls', async ({ page, browser }) => {
+  const bucket = await fresh('ro');
+  const cos = rootCos();
+  await cos.putBucketLifecycle({ Bucket: bucket, Region: 'ap-guangzhou', Rules: [{ ID: 'old', Status: 'Enabled', Filter: { Prefix: 'tmp/' }, Expiration: { Days: '3' } }] });
+  await cos.putBucketTagging({ Bucket: bucket, Region: 'ap-guangzhou', Tags: [{ Key: 'team', Value: 'storage' }] });
+  // Raw PUT: the Node SDK's typings name the rule's child ApplySideEncryptionConfiguration (src/shared/xml/encryption.ts).
+  const sse = buildEncryptionXml({ rules: [{ applyByDefault: { sseAlgorithm: 'AES256' } }] });
+  await cos.request({
+    Method: 'PUT', Bucket: bucket, Region: 'ap-guangzhou', Action: 'encryption', Body: sse,
+    Headers: { 'Content-Type': 'application/xml', 'Content-MD5': createHash('md5').update(sse).digest('base64') },
+  } as COS.RequestParams);
+  await openSection(page, bucket, 'lifecycle');
+  const name = `reader-${Date.now().toString(36)}`;
+  const password = `Pw-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+  await createConsoleAccount(page, name, password, [{ bucket, prefix: '', permissions: ['list'] }]);
+  const reader = await signInAs(browser, name, password);
+
+  await reader.goto(`/buckets/${bucket}/settings/lifecycle?region=ap-guangzhou`);
+  const lifecycle = reader.getByRole('region', { name: 'Lifecycle' });
+  await expect(lifecycle.getByText('Objects under tmp/ are deleted after 3 days.')).toBeVisible();
+  await expect(lifecycle.getByText(/^Read-only/)).toBeVisible();
+  await expect(lifecycle.getByRole('button')).toHaveCount(0);
+
+  await reader.goto(`/buckets/${bucket}/settings/tags?region=ap-guangzhou`);
+  const tags = reader.getByRole('region', { name: 'Bucket tags' });
+  await expect(tags.getByRole('cell', { name: 'storage' })).toBeVisible();
+  await expect(tags.getByRole('textbox')).toHaveCount(0);
+  await expect(tags.getByRole('button')).toHaveCount(0);
+
+  await reader.goto(`/buckets/${bucket}/settings/encryption?region=ap-guangzhou`);
+  const encryption = reader.getByRole('region', { name: 'Encryption' });
+  await expect(encryption.getByRole('switch')).toBeDisabled();
+  await expect(encryption.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
+  await expect(encryption.getByRole('button', { name: 'Save' })).toHaveCount(0);
 });
