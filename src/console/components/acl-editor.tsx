@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Checkbox, Input, Radio, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import {
-  anonymousOf, cannedChoices, cannedOf, emptyGrantee, formProblems, granteeProblems, MAX_ACL_GRANTS, ownerLabel, sortPermissions,
+  anonymousOf, cannedChoices, cannedOf, emptyGrantee, formProblems, granteeProblems, MAX_ACL_GRANTS, ownerLabel, PERMISSION_ORDER, sortPermissions,
   type AclForm, type AclLevel, type CannedAcl, type GranteeDraft, type GranteeProblem,
 } from '../../shared/acl/acl-form';
-import { ACL_PERMISSIONS, isAclPermission, type AclPermission } from '../../shared/xml/acl';
+import { isAclPermission, type AclPermission } from '../../shared/xml/acl';
 import { useInnerInputAttributes } from './use-inner-input-attributes';
 import './acl-editor.css';
 
@@ -74,7 +74,7 @@ export function AclEditor({ level, form, onChange, readOnly, inherited = false, 
     {
       colKey: 'grantee',
       title: a('grants.grantee'),
-      width: 340,
+      width: 320,
       cell: ({ row }) => {
         if (row.kind === 'owner') return <div><strong>{granteeName(row)}</strong><div className="acl-hint">{a('grants.ownerNote')}</div></div>;
         if (row.kind === 'anonymous') return <strong>{granteeName(row)}</strong>;
@@ -105,7 +105,7 @@ export function AclEditor({ level, form, onChange, readOnly, inherited = false, 
     columns.push({
       colKey: 'actions',
       title: a('grants.actions'),
-      width: 110,
+      width: 90,
       cell: ({ row }) =>
         row.kind === 'grantee' ? (
           <Button tag="button" variant="text" theme="danger" size="small" aria-label={a('grants.removeLabel', { n: row.index + 1 })}
@@ -155,9 +155,9 @@ function PermissionBoxes({ label, value, disabled, problem, onChange }: {
 }) {
   const errorId = useId();
   return (
-    <div role="group" aria-label={label} {...(problem ? { 'aria-describedby': errorId } : {})}>
+    <div role="group" className="acl-perms" aria-label={label} {...(problem ? { 'aria-describedby': errorId } : {})}>
       <Checkbox.Group value={[...value]} disabled={disabled} onChange={(v) => onChange(sortPermissions(v.map(String).filter(isAclPermission)))}>
-        {ACL_PERMISSIONS.map((p) => <Checkbox key={p} value={p}>{p}</Checkbox>)}
+        {PERMISSION_ORDER.map((p) => <Checkbox key={p} value={p}>{p}</Checkbox>)}
       </Checkbox.Group>
       {problem ? <div id={errorId} className="acl-error">{problem}</div> : null}
     </div>
@@ -174,13 +174,15 @@ function GranteeCell({ row, n, problems, readOnly, onChange }: {
   }
   return (
     <div className="acl-grantee">
-      <Tag variant="outline">{row.kind === 'root' ? a('grants.root') : a('grants.sub')}</Tag>
-      <UinInput label={a('grants.rootUinOf', { n })} placeholder={a('grants.rootUin')} value={row.rootUin} readOnly={readOnly}
-        problem={problems.root ? a(`problems.${problems.root}`) : undefined} onChange={(rootUin) => onChange({ rootUin })} />
-      {row.kind === 'sub' ? (
-        <UinInput label={a('grants.subUinOf', { n })} placeholder={a('grants.subUin')} value={row.subUin} readOnly={readOnly}
-          problem={problems.sub ? a(`problems.${problems.sub}`) : undefined} onChange={(subUin) => onChange({ subUin })} />
-      ) : null}
+      <div><Tag variant="outline">{row.kind === 'root' ? a('grants.root') : a('grants.sub')}</Tag></div>
+      <div className="acl-grantee__uins">
+        <UinInput label={a('grants.rootUinOf', { n })} placeholder={a('grants.rootUin')} value={row.rootUin} readOnly={readOnly}
+          problem={problems.root ? a(`problems.${problems.root}`) : undefined} onChange={(rootUin) => onChange({ rootUin })} />
+        {row.kind === 'sub' ? (
+          <UinInput label={a('grants.subUinOf', { n })} placeholder={a('grants.subUin')} value={row.subUin} readOnly={readOnly}
+            problem={problems.sub ? a(`problems.${problems.sub}`) : undefined} onChange={(subUin) => onChange({ subUin })} />
+        ) : null}
+      </div>
     </div>
   );
 }
@@ -212,7 +214,7 @@ function AclExplanation() {
   return (
     <section className="acl-explain" aria-labelledby={titleId}>
       <h3 id={titleId} className="acl-title">{a('explain.title')}</h3>
-      <Table<Line> rowKey="id" data={ACL_PERMISSIONS.map((id) => ({ id }))} columns={columns} size="small" bordered />
+      <Table<Line> rowKey="id" data={PERMISSION_ORDER.map((id) => ({ id }))} columns={columns} size="small" bordered />
       <p className="acl-hint">{a('explain.folderNote')}</p>
     </section>
   );

@@ -12,7 +12,7 @@
 // - root accounts (`qcs::cam::uin/<root>:uin/<root>`) and sub-accounts (`qcs::cam::uin/<root>:uin/<sub>`);
 //   any other grantee string is kept verbatim and shown as such.
 // Pure: used by the console's bucket section and its file browser alike.
-import { ACL_PERMISSIONS, ALL_USERS_URI, ANYONE_ID, type AccessControlPolicy, type AclGrant, type AclGrantee, type AclOwner, type AclPermission } from '../xml/acl';
+import { ALL_USERS_URI, ANYONE_ID, type AccessControlPolicy, type AclGrant, type AclGrantee, type AclOwner, type AclPermission } from '../xml/acl';
 
 /** A resource keeps at most 100 grants (436/30583 "ACL 限制"). */
 export const MAX_ACL_GRANTS = 100;
@@ -68,10 +68,13 @@ export function camId(rootUin: string, subUin?: string): string {
   return `qcs::cam::uin/${rootUin}:uin/${subUin ?? rootUin}`;
 }
 
+/** The order the form shows and writes permissions in: the data ones, the ACL ones, then all of them. */
+export const PERMISSION_ORDER: readonly AclPermission[] = ['READ', 'WRITE', 'READ_ACP', 'WRITE_ACP', 'FULL_CONTROL'];
+
 /** Permissions in the order the form shows and writes them. */
 export function sortPermissions(ps: Iterable<AclPermission>): AclPermission[] {
   const set = new Set(ps);
-  return ACL_PERMISSIONS.filter((p) => set.has(p));
+  return PERMISSION_ORDER.filter((p) => set.has(p));
 }
 
 let counter = 0;
