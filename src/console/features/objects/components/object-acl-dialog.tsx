@@ -86,7 +86,10 @@ function ObjectAclForm({ bucket, objectKey, name, value }: { bucket: BucketRef; 
 
   return (
     <div className="acl-section">
-      <p className="acl-hint">{t('bucketSettings.acl.objectIntro')} {t('bucketSettings.acl.object.notInHistory')}</p>
+      <div className="acl-hint">
+        <p>{t('bucketSettings.acl.objectIntro')}</p>
+        <p>{t('bucketSettings.acl.object.notInHistory')}</p>
+      </div>
       <AclEditor level="object" form={form} readOnly={false} inherited={inherited}
         onChange={(f) => { touch(); setForm(f); }}
         onInheritedChange={(i) => { touch(); setInherited(i); }} />
