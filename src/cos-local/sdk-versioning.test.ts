@@ -154,4 +154,14 @@ describe('an empty versionId', () => {
     await withEmptyVersionId('PUT', 'acl', undefined, { 'x-cos-acl': 'private' });
     expect(String((await withEmptyVersionId('GET', 'acl')).Body)).not.toContain('<Permission>READ</Permission>');
   });
+
+  it('DELETE ?versionId= deletes the current object (a delete marker), as DELETE without it', async () => {
+    const del = await withEmptyVersionId('DELETE');
+    expect(del.statusCode).toBe(204);
+    expect(del.headers?.['x-cos-delete-marker']).toBe('true');
+    expect(await failure(h.cos.getObject({ ...at, Key: 'doc.txt' }))).toMatchObject({ statusCode: 404 });
+    const versions = await h.cos.listObjectVersions({ ...at, Prefix: 'doc.txt' });
+    expect(versions.DeleteMarkers).toHaveLength(1);
+    expect(versions.Versions).toHaveLength(2);
+  });
 });

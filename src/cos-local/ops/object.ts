@@ -95,10 +95,15 @@ export const getObject: OpHandler = (ctx) => readObject(ctx, true);
 
 export const headObject: OpHandler = (ctx) => readObject(ctx, false);
 
-/** Deletes the current object (a delete marker when versioned) or, with `versionId`, that version. */
+/**
+ * Deletes the current object (a delete marker when versioned) or, with `versionId`, that version. An
+ * empty versionId (`?versionId=`, `<VersionId></VersionId>`) is the current object, as authorization
+ * reads it: `cos:versionid` "" is no versionid (tencentcloud 436/46206), so a policy that allows only
+ * deletes of the latest version allows this one, and it must not quietly delete nothing instead.
+ */
 export async function removeObject(ctx: OpContext, key: string, versionId: string | undefined): Promise<{ deleteMarker: boolean; versionId?: string }> {
   const bucket = bucketOf(ctx).name;
-  if (versionId !== undefined) {
+  if (versionId !== undefined && versionId !== '') {
     const r = ctx.store.meta.deleteVersion(bucket, key, versionId);
     await dropGarbage(ctx, r.garbage);
     return { deleteMarker: r.removed?.deleteMarker ?? false, versionId };

@@ -175,6 +175,20 @@ describe('documentation traps handled deliberately (docs/cos-behaviour.md "Traps
     });
   });
 
+  describe('the same pair on DeleteObject, which also carries cos:versionid [tencentcloud 436/46206]', () => {
+    const DEL = 'name/cos:DeleteObject';
+    const latestOnly = policy('bucket',
+      { effect: 'allow', action: DEL, condition: { string_equal_if_exist: { 'cos:versionid': '' } } },
+      { effect: 'deny', action: DEL, condition: { string_not_equal: { 'cos:versionid': '' } } });
+    it.each([
+      ['DELETE /o', {}, 'allow'],
+      ['DELETE /o?versionId=', { versionId: '' }, 'allow'],
+      ['DELETE /o?versionId=<id>', { versionId: 'MTg0NDUxNTc1NjIzMTQ1MDAwODg' }, 'deny'],
+    ] as const)('%s → %s', (_request, query, effect) => {
+      expect(run(bucket(latestOnly), DEL, object('o'), ctx(DEL, { query }))).toBe(effect);
+    });
+  });
+
   it('9: numeric_greater_than is strict although the table says "or equal" [tencentcloud 436/39963]', () => {
     const p = policy('bucket', { effect: 'allow', action: PUT, condition: { numeric_greater_than: { 'cos:content-length': 1 } } });
     expect(run(bucket(p), PUT, object('a'), ctx(PUT, { headers: { 'content-length': '1' } }))).toBe('implicit-deny');

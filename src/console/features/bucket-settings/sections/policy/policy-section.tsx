@@ -14,6 +14,7 @@ import { findingsOf, type PolicyFinding } from './model/policy-findings';
 import { FindingsList } from './findings-list';
 import { JsonDiff } from './monaco/json-diff';
 import { JsonEditor, type EditorMarker } from './monaco/json-editor';
+import { PolicySimulator } from './simulator/policy-simulator';
 
 const pretty = (p: PolicyDocument | null): string => (p ? `${JSON.stringify(p, null, 2)}\n` : '');
 
@@ -95,13 +96,16 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
             <FindingsList findings={findings} onFix={(text) => setDraft(text)} source={draft} readOnly={readOnly} />
           </div>
         </Tabs.TabPanel>
+        <Tabs.TabPanel value="simulator" label={t('bucketSettings.policy.tabs.simulator')} destroyOnHide={false}>
+          <PolicySimulator target={target} draft={draft} />
+        </Tabs.TabPanel>
       </Tabs>
       {!readOnly ? (
         <Space className="settings-section__actions">
-          <Button theme="primary" disabled={!dirty || draft.trim() === ''} onClick={() => { setAcknowledged(false); setReviewing(true); }}>
+          <Button tag="button" theme="primary" disabled={!dirty || draft.trim() === ''} onClick={() => { setAcknowledged(false); setReviewing(true); }}>
             {t('bucketSettings.policy.review')}
           </Button>
-          <Button variant="outline" disabled={!dirty} onClick={() => setDraft(storedText)}>{t('bucketSettings.common.reset')}</Button>
+          <Button tag="button" variant="outline" disabled={!dirty} onClick={() => setDraft(storedText)}>{t('bucketSettings.common.reset')}</Button>
           {stored !== null ? <Button theme="danger" variant="outline" onClick={() => setRemoving(true)}>{t('bucketSettings.policy.remove')}</Button> : null}
         </Space>
       ) : null}
