@@ -82,7 +82,7 @@ for (const [lang, text] of [['en', en], ['zh-CN', zhCN]] as [('en' | 'zh-CN'), C
       const nav = page.getByRole('navigation', { name: text.bucketSettings.nav.title });
       await expect(nav.locator('[aria-current="page"]')).toBeVisible();
       await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-      await expect(page.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
+      await expect(page.locator('.page-loading')).toHaveCount(0, { timeout: 15_000 });
       await expectAccessible(page, `the ${section} section (${lang})`);
     }
   });

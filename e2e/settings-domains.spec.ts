@@ -4,7 +4,7 @@
 //   name on a second bucket is refused with DomainConflict, explained, and can be taken over; removing
 //   the last one deletes the configuration;
 // - versioning enabled and suspended through the UI reads back through the SDK; suspending a bucket
-//   that replicates warns first;
+//   that replicates warns first, and COS's refusal while the rule is on is shown;
 // - the overview shows region, endpoints, custom domains and settings, each linking to its section.
 // Each part is scanned with axe in English and Simplified Chinese, and screenshotted.
 import { mkdirSync } from 'node:fs';
@@ -174,7 +174,16 @@ test('versioning: enable, then suspend with a warning about replication; read ba
   await expect(suspendDialog.getByRole('link', { name: V.confirmSuspend.replicationLink })).toHaveAttribute('href', `/buckets/${bucket}/settings/replication?region=${REGION}`);
   await expectAccessible(page, 'the suspend-versioning dialog');
   await page.screenshot({ path: `${SHOTS}/versioning-suspend-en.png`, fullPage: true });
+  // COS refuses while the rule is on (PUT Bucket versioning, 436/19889): the dialog says why, nothing changes.
   await suspendDialog.getByRole('button', { name: V.confirmSuspend.confirm }).click();
+  await expect(suspendDialog.getByRole('alert')).toContainText('InvalidRequest');
+  expect((await cos.getBucketVersioning({ Bucket: bucket, Region: REGION })).VersioningConfiguration.Status).toBe('Enabled');
+  await suspendDialog.getByRole('button', { name: en.bucketSettings.common.cancel }).click();
+  // With the replication rule gone, suspending works.
+  await cos.deleteBucketReplication({ Bucket: bucket, Region: REGION });
+  await page.reload();
+  await section.getByRole('button', { name: V.suspend }).click();
+  await page.getByRole('dialog', { name: V.confirmSuspend.title }).getByRole('button', { name: V.confirmSuspend.confirm }).click();
   await expect(section.getByTestId('versioning-state')).toHaveText(V.state.Suspended);
   expect((await cos.getBucketVersioning({ Bucket: bucket, Region: REGION })).VersioningConfiguration.Status).toBe('Suspended');
   // Suspended can go back to enabled, never to "never".

@@ -79,6 +79,18 @@ describe('replication configuration', () => {
     expect(await failure(h.cos.getBucketReplication(src))).toMatchObject({ statusCode: 404, code: 'ReplicationConfigurationNotFoundError' });
   });
 
+  it('refuses to suspend versioning while a rule is enabled (436/19889), and allows it once the rules are off', async () => {
+    const suspend = () => h.cos.putBucketVersioning({ ...src, VersioningConfiguration: { Status: 'Suspended' } });
+    await configure(h.cos, src, { Role: OWNER, Rules: [rule()] });
+    expect(await failure(suspend())).toMatchObject({ statusCode: 400, code: 'InvalidRequest' });
+    expect((await h.cos.getBucketVersioning(src)).VersioningConfiguration.Status).toBe('Enabled');
+    await configure(h.cos, src, { Role: OWNER, Rules: [rule({ Status: 'Disabled' })] });
+    await suspend();
+    expect((await h.cos.getBucketVersioning(src)).VersioningConfiguration.Status).toBe('Suspended');
+    await h.cos.putBucketVersioning({ ...src, VersioningConfiguration: { Status: 'Enabled' } });
+    await h.cos.deleteBucketReplication(src);
+  });
+
   it('accepts the qcs:id/0:cos:<Region>:appid/<APPID>:<BucketName> form, answers it verbatim and replicates with it', async () => {
     const short = dst.Bucket.slice(0, -`-${APPID}`.length);
     const Bucket = `qcs:id/0:cos:${dst.Region}:appid/${APPID}:${short}`;

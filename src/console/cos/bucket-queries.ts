@@ -6,5 +6,8 @@ import { listBuckets } from '../api/console-api';
 export const bucketQueries = {
   all: ['buckets'] as const,
   lists: () => [...bucketQueries.all, 'list'] as const,
-  list: () => queryOptions({ queryKey: bucketQueries.lists(), queryFn: listBuckets }),
+  // A failed listing (an API key that may not list buckets) is not fetched again each time another
+  // part of the page mounts an observer: a refetch without data goes back to "pending", and the bucket
+  // page would unmount its section while the region is unknown again. The list page retries explicitly.
+  list: () => queryOptions({ queryKey: bucketQueries.lists(), queryFn: listBuckets, retryOnMount: false }),
 };
