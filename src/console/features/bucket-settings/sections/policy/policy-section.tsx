@@ -14,6 +14,9 @@ import { findingsOf, type PolicyFinding } from './model/policy-findings';
 import { FindingsList } from './findings-list';
 import { JsonDiff } from './monaco/json-diff';
 import { JsonEditor, type EditorMarker } from './monaco/json-editor';
+import { PolicyGenerator } from './generator/policy-generator';
+import { useCosClient } from '../../../../cos/cos-client-context';
+import { settingQueries } from '../../../../cos/setting-queries';
 
 const pretty = (p: PolicyDocument | null): string => (p ? `${JSON.stringify(p, null, 2)}\n` : '');
 
@@ -39,12 +42,18 @@ export function PolicySection({ target }: { target: BucketTarget }) {
 function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarget; stored: PolicyDocument | null; readOnly: boolean; state: ReturnType<typeof useSetting<'policy'>> }) {
   const { t, i18n } = useTranslation();
   const config = useQuery(configQueries.current()).data;
+  // The bucket owner's UIN, for "this account" principals: the ACL names the owner (GET Bucket ACL,
+  // https://cloud.tencent.com/document/product/436/7733). Without read access to it, the UIN is typed.
+  const cos = useCosClient();
+  const acl = useQuery(settingQueries.value(cos, target, 'acl')).data;
+  const ownerUin = /uin\/(\d+)/.exec(acl?.owner?.id ?? '')?.[1] ?? '';
   const storedText = pretty(stored);
   const [draft, setDraft] = useState(storedText);
   const [reviewing, setReviewing] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
   const context = useMemo(() => ({ bucket: target.bucket, region: target.region, appId: appIdOf(target.bucket) }), [target]);
+  const bucketRef = useMemo(() => ({ bucket: target.bucket, region: target.region, appId: appIdOf(target.bucket) }), [target]);
   const schema = useMemo(() => policyJsonSchema(context), [context]);
   const findings = useMemo(() => (draft.trim() === '' ? [] : findingsOf(draft, context)), [draft, context]);
   const zh = i18n.language === 'zh-CN';
@@ -93,6 +102,11 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
               readOnly={readOnly}
             />
             <FindingsList findings={findings} onFix={(text) => setDraft(text)} source={draft} readOnly={readOnly} />
+          </div>
+        </Tabs.TabPanel>
+        <Tabs.TabPanel value="generator" label={t('bucketSettings.policy.tabs.generator')}>
+          <div className="policy-section__panel">
+            <PolicyGenerator draft={draft} setDraft={setDraft} bucketRef={bucketRef} ownerUin={ownerUin} readOnly={readOnly} />
           </div>
         </Tabs.TabPanel>
       </Tabs>

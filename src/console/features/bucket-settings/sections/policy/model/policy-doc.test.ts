@@ -5,7 +5,7 @@ const R = 'qcs::cos:ap-guangzhou:uid/1250000000:photos-1250000000';
 const ALICE = 'qcs::cam::uin/100000000001:uin/100000000011';
 
 /** A policy with everything the generator does not model: sid, unknown keys, PascalCase, lone strings, numbers. */
-const RICH = {
+const RICH: { Version: string; comment: string; Statement: JsonObject[]; zzz: boolean } = {
   Version: '2.0',
   comment: 'kept',
   Statement: [
@@ -28,7 +28,7 @@ const RICH = {
   ],
   zzz: true,
 };
-const RICH_TEXT = writeDoc(RICH as JsonObject);
+const RICH_TEXT = writeDoc(RICH);
 
 describe('readDoc', () => {
   it.each([
@@ -63,7 +63,7 @@ describe('readDoc', () => {
 });
 
 describe('applyDocEdit: only the edited part changes', () => {
-  const doc = RICH as JsonObject;
+  const doc: JsonObject = RICH;
   const cases: { name: string; edit: DocEdit; expectStatement: (s: JsonObject[]) => void }[] = [
     {
       name: 'effect keeps the PascalCase key and its spelling style',
