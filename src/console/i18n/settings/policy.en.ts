@@ -126,6 +126,8 @@ export const policyEn = {
       title: 'Resources',
       list: 'Resources of statement {{n}}',
       kind: 'Resource to add',
+      folder: 'Folder to add',
+      object: 'Object key to add',
       add: 'Add resource',
     },
     conditions: {

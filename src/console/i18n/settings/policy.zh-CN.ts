@@ -128,6 +128,8 @@ export const policyZhCN: Strings<typeof policyEn> = {
       title: '资源',
       list: '语句 {{n}} 的资源',
       kind: '要添加的资源',
+      folder: '要添加的目录',
+      object: '要添加的对象键',
       add: '添加资源',
     },
     conditions: {

@@ -32,10 +32,7 @@ export function PolicyGenerator({ draft, setDraft, bucketRef, ownerUin, readOnly
           bucketRef={bucketRef}
           ownerUin={ownerUin}
           disabled={readOnly}
-          onAdd={(statements) => {
-            apply({ kind: 'add', statements });
-            setOpen(view.statements.length);
-          }}
+          onAdd={(statements) => apply({ kind: 'add', statements })}
         />
       ) : null}
       <section className="policy-gen__statements" aria-labelledby="policy-gen-statements-title">

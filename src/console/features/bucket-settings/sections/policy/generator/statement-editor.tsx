@@ -107,7 +107,7 @@ export function StatementEditor({ view, n, onEdit, bucketRef, ownerUin, disabled
             onChange={setRKind}
             disabled={disabled}
           />
-          {rKind !== 'bucket' ? <TextField label={rKind === 'folder' ? g('adder.folderPath') : g('adder.objectKey')} value={rPath} onChange={setRPath} disabled={disabled} /> : null}
+          {rKind !== 'bucket' ? <TextField label={rKind === 'folder' ? g('resources.folder') : g('resources.object')} value={rPath} onChange={setRPath} disabled={disabled} /> : null}
           <Button variant="outline" disabled={disabled || !resourceReady} onClick={addResource}>{g('resources.add')}</Button>
         </div>
       </Group>
