@@ -1,7 +1,8 @@
 // The minimal CORS rule that lets the console (one origin) use a bucket from the browser
 // (docs/cos-behaviour.md "CORS"): the methods the console sends and the response headers cos-js-sdk-v5
 // reads (the part ETag of a multipart upload above all: cos-js-sdk-v5 1.10.1 src/advance.js fails an
-// upload whose part ETag it cannot read; and the version id, CRC64, request id).
+// upload whose part ETag it cannot read; and the version id, CRC64, request id; and the replication
+// status of HEAD Object, 436/7745, which the replication section shows).
 import type { CorsConfiguration, CorsRule } from '../xml/cors';
 
 export const CONSOLE_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'] as const;
@@ -10,6 +11,7 @@ export const CONSOLE_EXPOSE_HEADERS = [
   'ETag', 'Date', 'Content-Length', 'Content-Type', 'Content-Disposition', 'Last-Modified', 'x-cos-request-id',
   'x-cos-version-id', 'x-cos-hash-crc64ecma', 'x-cos-delete-marker', 'x-cos-storage-class',
   'x-cos-server-side-encryption', 'x-cos-tagging-count', 'x-cos-object-type', 'x-cos-next-append-position',
+  'x-cos-replication-status',
 ] as const;
 
 export function consoleCorsRule(origin: string): CorsRule {

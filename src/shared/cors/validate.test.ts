@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCors } from './validate';
+import { allowedHeaderProblem, exposeHeaderProblem, maxAgeProblem, originProblem, validateCors } from './validate';
 
 const cfg = (methods: string[]) => ({ rules: [{ allowedOrigins: ['*'], allowedMethods: methods, allowedHeaders: [], exposeHeaders: [] }] });
 
@@ -22,5 +22,47 @@ describe('validateCors', () => {
     [{ exposeHeaders: ['a\nb'] }, 'ExposeHeader "a\\nb" is not a valid header name.'],
   ])('refuses values no response header can carry: %j → %s', (rule, expected) => {
     expect(validateCors({ rules: [{ ...cfg(['GET']).rules[0]!, ...rule }] })).toBe(expected);
+  });
+});
+
+describe('originProblem', () => {
+  it.each([
+    ['*', undefined],
+    ['http://a.com', undefined],
+    ['https://*.example.com', undefined],
+    ['http://a.com:8080', undefined],
+    ['*://a.com', undefined],
+    ['http://*', undefined],
+    ['http://*.a.*.com', 'originStars'],
+    ['**', 'originStars'],
+    ['*.example.com', 'originScheme'],
+    ['a.com', 'originScheme'],
+    ['//a.com', 'originScheme'],
+    ['http://a.com/', 'originPath'],
+    ['http://a.com/app', 'originPath'],
+    ['http://a .com', 'originSpace'],
+  ])('%s → %s', (origin, expected) => {
+    expect(originProblem(origin)).toBe(expected);
+  });
+});
+
+describe('header problems', () => {
+  it.each([
+    ['*', undefined, 'exposeWildcard'],
+    ['Content-Type', undefined, undefined],
+    ['x-cos-meta-*', undefined, 'exposeWildcard'],
+    ['x-*-*', 'headerStars', 'exposeWildcard'],
+    ['a b', 'headerName', 'headerName'],
+    ['x:y', 'headerName', 'headerName'],
+    ['中文', 'headerName', 'headerName'],
+  ])('%s → allowed %s, exposed %s', (header, allowed, exposed) => {
+    expect(allowedHeaderProblem(header)).toBe(allowed);
+    expect(exposeHeaderProblem(header)).toBe(exposed);
+  });
+});
+
+describe('maxAgeProblem', () => {
+  it.each([['0', undefined], ['600', undefined], ['-1', 'maxAgeInteger'], ['1.5', 'maxAgeInteger'], ['', 'maxAgeInteger'], ['12345678901', 'maxAgeInteger']])('%s → %s', (v, expected) => {
+    expect(maxAgeProblem(v)).toBe(expected);
   });
 });

@@ -1,4 +1,21 @@
 // English texts of the bucket page's overview part (src/console/i18n/en.ts includes them).
 export const overviewEn = {
   title: 'Overview',
+  intro: 'Where this bucket is, how it is reached, and its settings at a glance. Each setting\'s name opens its section.',
+  region: 'Region',
+  endpointsTitle: 'Endpoints',
+  settingsTitle: 'Settings',
+  defaultEndpoint: 'Default endpoint',
+  websiteEndpoint: 'Static website endpoint',
+  customDomains: 'Custom domains',
+  noCustomDomain: 'None',
+  websiteOff: 'No static website configured',
+  loading: 'Loading…',
+  noAccess: 'Needs the {{permission}} permission on the whole bucket',
+  readFailed: 'Could not be read ({{code}})',
+  versioning: { never: 'Never enabled', Enabled: 'Enabled', Suspended: 'Suspended' },
+  replication: { none: 'Not configured', rules_one: '{{count}} rule → {{destinations}}', rules_other: '{{count}} rules → {{destinations}}' },
+  website: { on: 'On (index document {{index}})', redirect: 'On (redirects every request to {{protocol}})', off: 'Off' },
+  encryption: { none: 'Not configured', AES256: 'SSE-COS (AES256)', SM4: 'SSE-COS (SM4)', KMS: 'SSE-KMS', other: '{{algorithm}}' },
+  hotlink: { off: 'Off', allow_one: 'On: allowlist of {{count}} domain', allow_other: 'On: allowlist of {{count}} domains', block_one: 'On: blocklist of {{count}} domain', block_other: 'On: blocklist of {{count}} domains' },
 } as const;

@@ -1,4 +1,26 @@
 // English texts of the bucket page's tags part (src/console/i18n/en.ts includes them).
 export const tagsEn = {
   title: 'Bucket tags',
+  intro: 'Tags are key–value labels on the bucket itself, used to group buckets and to split costs. They are not object tags and do not change how objects are stored or served.',
+  limits: 'Up to 50 tags. Keys have 1 to 128 characters, values up to 256: letters, digits, spaces and + - = . _ : / @. Keys are case-sensitive and must be unique; keys starting with qcs: or project are reserved.',
+  columns: { key: 'Key', value: 'Value', actions: 'Actions' },
+  empty: 'No tags.',
+  key: 'Key of tag {{n}}',
+  value: 'Value of tag {{n}}',
+  remove: 'Remove',
+  removeLabel: 'Remove tag {{n}}',
+  add: 'Add tag',
+  removeAll: 'Remove all tags',
+  confirmRemoveAllTitle: 'Remove all tags?',
+  confirmRemoveAllBody: 'The bucket\'s tag set is deleted. Anything that groups or bills buckets by these tags no longer finds this bucket.',
+  tooMany: 'A bucket has at most 50 tags.',
+  problems: {
+    keyEmpty: 'Enter a key.',
+    keyTooLong: 'A key has at most 128 characters.',
+    keyCharacters: 'Only letters, digits, spaces and + - = . _ : / @ are allowed.',
+    keyReserved: 'Keys starting with qcs: or project are reserved.',
+    keyDuplicate: 'Another tag has this key.',
+    valueTooLong: 'A value has at most 256 characters.',
+    valueCharacters: 'Only letters, digits, spaces and + - = . _ : / @ are allowed.',
+  },
 } as const;
