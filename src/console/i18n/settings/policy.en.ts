@@ -4,7 +4,7 @@ export const policyEn = {
   intro: 'Who may do what in this bucket, as a JSON policy. A deny anywhere wins over any allow. Edit the JSON or use the generator: both change the same document.',
   editorFailed: 'The editor could not be loaded: {{message}}',
   editorLabel: 'Bucket policy JSON',
-  tabs: { json: 'JSON', generator: 'Generator', simulator: 'Simulator' },
+  tabs: { json: 'JSON', generator: 'Generator', simulator: 'Simulator', label: 'Edit the policy as' },
   none: 'This bucket has no policy: only its ACL and the accounts\' own permissions decide.',
   newPolicy: 'Write a policy',
   review: 'Review and save',

@@ -6,7 +6,7 @@ export const policyZhCN: Strings<typeof policyEn> = {
   intro: '以 JSON 策略描述谁可以对此存储桶做什么。任何一条拒绝都优先于允许。可以编辑 JSON，也可以使用策略生成器：两者修改的是同一份文档。',
   editorFailed: '无法加载编辑器：{{message}}',
   editorLabel: '存储桶策略 JSON',
-  tabs: { json: 'JSON', generator: '策略生成器', simulator: '策略模拟器' },
+  tabs: { json: 'JSON', generator: '策略生成器', simulator: '策略模拟器', label: '策略编辑方式' },
   none: '此存储桶没有策略：只有其 ACL 和各账号自身的权限生效。',
   newPolicy: '编写策略',
   review: '检查并保存',

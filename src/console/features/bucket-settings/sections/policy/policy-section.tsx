@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Checkbox, MessagePlugin, Space, Tabs } from 'tdesign-react';
+import { Alert, Button, Checkbox, MessagePlugin, Radio, Space } from 'tdesign-react';
 import { ModalDialog } from '../../../../components/modal-dialog';
 import type { BucketTarget } from '../../../../cos/cos-client';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { findingsOf, type PolicyFinding } from './model/policy-findings';
 import { FindingsList } from './findings-list';
 import { JsonDiff } from './monaco/json-diff';
 import { JsonEditor, type EditorMarker } from './monaco/json-editor';
+import './policy-section.css';
 import { PolicyGenerator } from './generator/policy-generator';
 import { useCosClient } from '../../../../cos/cos-client-context';
 import { settingQueries } from '../../../../cos/setting-queries';
@@ -49,6 +50,7 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
   const ownerUin = /uin\/(\d+)/.exec(acl?.owner?.id ?? '')?.[1] ?? '';
   const storedText = pretty(stored);
   const [draft, setDraft] = useState(storedText);
+  const [view, setView] = useState<'json' | 'generator'>('json');
   const [reviewing, setReviewing] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
@@ -89,8 +91,15 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
   return (
     <>
       {stored === null && draft === '' ? <Alert theme="info" message={t('bucketSettings.policy.none')} /> : null}
-      <Tabs defaultValue="json">
-        <Tabs.TabPanel value="json" label={t('bucketSettings.policy.tabs.json')} destroyOnHide={false}>
+      {/* The view switch is a radio group (TDesign's Tabs nav items take no keyboard focus); both views
+          stay mounted, so Monaco keeps its undo stack while the generator is shown. */}
+      <div role="radiogroup" aria-label={t('bucketSettings.policy.tabs.label')} className="policy-section__views">
+        <Radio.Group variant="default-filled" value={view} onChange={(v) => setView(v === 'generator' ? 'generator' : 'json')}>
+          <Radio.Button value="json">{t('bucketSettings.policy.tabs.json')}</Radio.Button>
+          <Radio.Button value="generator">{t('bucketSettings.policy.tabs.generator')}</Radio.Button>
+        </Radio.Group>
+      </div>
+      <div hidden={view !== 'json'}>
           <div className="policy-section__panel">
             <JsonEditor
               value={draft}
@@ -103,20 +112,19 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
             />
             <FindingsList findings={findings} onFix={(text) => setDraft(text)} source={draft} readOnly={readOnly} />
           </div>
-        </Tabs.TabPanel>
-        <Tabs.TabPanel value="generator" label={t('bucketSettings.policy.tabs.generator')}>
-          <div className="policy-section__panel">
-            <PolicyGenerator draft={draft} setDraft={setDraft} bucketRef={bucketRef} ownerUin={ownerUin} readOnly={readOnly} />
-          </div>
-        </Tabs.TabPanel>
-      </Tabs>
+      </div>
+      {view === 'generator' ? (
+        <div className="policy-section__panel">
+          <PolicyGenerator draft={draft} setDraft={setDraft} bucketRef={bucketRef} ownerUin={ownerUin} readOnly={readOnly} />
+        </div>
+      ) : null}
       {!readOnly ? (
         <Space className="settings-section__actions">
-          <Button theme="primary" disabled={!dirty || draft.trim() === ''} onClick={() => { setAcknowledged(false); setReviewing(true); }}>
+          <Button tag="button" theme="primary" disabled={!dirty || draft.trim() === ''} onClick={() => { setAcknowledged(false); setReviewing(true); }}>
             {t('bucketSettings.policy.review')}
           </Button>
-          <Button variant="outline" disabled={!dirty} onClick={() => setDraft(storedText)}>{t('bucketSettings.common.reset')}</Button>
-          {stored !== null ? <Button theme="danger" variant="outline" onClick={() => setRemoving(true)}>{t('bucketSettings.policy.remove')}</Button> : null}
+          <Button tag="button" variant="outline" disabled={!dirty} onClick={() => setDraft(storedText)}>{t('bucketSettings.common.reset')}</Button>
+          {stored !== null ? <Button tag="button" theme="danger" variant="outline" onClick={() => setRemoving(true)}>{t('bucketSettings.policy.remove')}</Button> : null}
         </Space>
       ) : null}
       <ModalDialog
@@ -126,8 +134,8 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
         onClose={() => setReviewing(false)}
         footer={
           <Space>
-            <Button variant="outline" onClick={() => setReviewing(false)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button theme="primary" loading={state.save.isPending} disabled={errors > 0 || (securityWarnings > 0 && !acknowledged)} onClick={() => void save()}>
+            <Button tag="button" variant="outline" onClick={() => setReviewing(false)}>{t('bucketSettings.common.cancel')}</Button>
+            <Button tag="button" theme="primary" loading={state.save.isPending} disabled={errors > 0 || (securityWarnings > 0 && !acknowledged)} onClick={() => void save()}>
               {t('bucketSettings.common.save')}
             </Button>
           </Space>
@@ -148,8 +156,8 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
         onClose={() => setRemoving(false)}
         footer={
           <Space>
-            <Button variant="outline" onClick={() => setRemoving(false)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button theme="danger" loading={state.save.isPending} onClick={() => void remove()}>{t('bucketSettings.policy.remove')}</Button>
+            <Button tag="button" variant="outline" onClick={() => setRemoving(false)}>{t('bucketSettings.common.cancel')}</Button>
+            <Button tag="button" theme="danger" loading={state.save.isPending} onClick={() => void remove()}>{t('bucketSettings.policy.remove')}</Button>
           </Space>
         }
       >

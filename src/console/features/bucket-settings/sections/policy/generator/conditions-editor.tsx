@@ -69,12 +69,12 @@ export function ConditionsEditor({ rows, onChange, disabled, n }: { rows: readon
             <ListField label={label('values')} values={row.values} onCommit={(values) => set(i, { ...row, values })} disabled={disabled} hint={g('conditions.valuesHint')} />
             <div className="policy-gen__condition-actions">
               <code className="policy-gen__operator">{row.operator}</code>
-              <Button variant="text" theme="danger" disabled={disabled} onClick={() => onChange(rows.filter((_, j) => j !== i))}>{label('remove')}</Button>
+              <Button tag="button" variant="text" theme="danger" disabled={disabled} onClick={() => onChange(rows.filter((_, j) => j !== i))}>{label('remove')}</Button>
             </div>
           </div>
         );
       })}
-      <Button variant="outline" disabled={disabled} onClick={() => onChange([...rows, { operator: 'bool_equal', key: 'cos:secure-transport', values: ['true'] }])}>
+      <Button tag="button" variant="outline" disabled={disabled} onClick={() => onChange([...rows, { operator: 'bool_equal', key: 'cos:secure-transport', values: ['true'] }])}>
         {g('conditions.add', { n })}
       </Button>
     </Group>

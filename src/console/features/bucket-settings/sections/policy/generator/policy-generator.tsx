@@ -97,12 +97,12 @@ function StatementItem({ view, open, onToggle, onRemove, readOnly, children }: {
           {g('summary', { principals: view.principals.length, actions: view.actions.length, resources: view.resources.length, conditions: view.conditions.length })}
         </span>
         {view.editable ? (
-          <Button variant="text" theme="primary" aria-expanded={open} onClick={onToggle} aria-label={`${open ? g('close') : t('bucketSettings.common.edit')} (${title})`}>
+          <Button tag="button" variant="text" theme="primary" aria-expanded={open} onClick={onToggle} aria-label={`${open ? g('close') : t('bucketSettings.common.edit')} (${title})`}>
             {open ? g('close') : t('bucketSettings.common.edit')}
           </Button>
         ) : <span className="policy-gen__hint">{g('notAnObject')}</span>}
         {!readOnly ? (
-          <Button variant="text" theme="danger" onClick={onRemove} aria-label={`${t('bucketSettings.common.remove')} (${title})`}>{t('bucketSettings.common.remove')}</Button>
+          <Button tag="button" variant="text" theme="danger" onClick={onRemove} aria-label={`${t('bucketSettings.common.remove')} (${title})`}>{t('bucketSettings.common.remove')}</Button>
         ) : null}
       </div>
       {open && view.editable ? children : null}

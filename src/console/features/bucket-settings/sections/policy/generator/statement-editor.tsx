@@ -70,7 +70,7 @@ export function StatementEditor({ view, n, onEdit, bucketRef, ownerUin, disabled
             disabled={disabled}
           />
           {pKind !== 'anyone' ? <TextField label={g('principals.uin')} value={pUin} onChange={setPUin} placeholder={pKind === 'root' ? ownerUin : '100000000011'} disabled={disabled} /> : null}
-          <Button variant="outline" disabled={disabled || !principalReady} onClick={addPrincipal}>{g('principals.add')}</Button>
+          <Button tag="button" variant="outline" disabled={disabled || !principalReady} onClick={addPrincipal}>{g('principals.add')}</Button>
         </div>
       </Group>
 
@@ -108,7 +108,7 @@ export function StatementEditor({ view, n, onEdit, bucketRef, ownerUin, disabled
             disabled={disabled}
           />
           {rKind !== 'bucket' ? <TextField label={rKind === 'folder' ? g('resources.folder') : g('resources.object')} value={rPath} onChange={setRPath} disabled={disabled} /> : null}
-          <Button variant="outline" disabled={disabled || !resourceReady} onClick={addResource}>{g('resources.add')}</Button>
+          <Button tag="button" variant="outline" disabled={disabled || !resourceReady} onClick={addResource}>{g('resources.add')}</Button>
         </div>
       </Group>
 

@@ -111,7 +111,7 @@ export function TemplateAdder({ bucketRef, ownerUin, onAdd, disabled }: {
       {problems.length > 0 ? (
         <ul className="policy-gen__problems">{problems.map((p) => <li key={p}>{g(`adder.problems.${p}`)}</li>)}</ul>
       ) : null}
-      <Button theme="primary" variant="outline" disabled={disabled || problems.length > 0} onClick={() => onAdd(buildTemplate(bucketRef, who, scope, chosen))}>
+      <Button tag="button" theme="primary" variant="outline" disabled={disabled || problems.length > 0} onClick={() => onAdd(buildTemplate(bucketRef, who, scope, chosen))}>
         {g('adder.add')}
       </Button>
     </section>
