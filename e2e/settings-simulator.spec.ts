@@ -36,7 +36,7 @@ test('the simulator decides on the policy, names the deciding statement, and ren
 
   await openSection(page, bucket, 'policy');
   // TDesign's tab labels carry no tab role: click the label as a person does.
-  await page.locator('.t-tabs__nav-item').filter({ hasText: en.bucketSettings.policy.tabs.simulator }).click();
+  await page.getByRole('radiogroup', { name: en.bucketSettings.policy.tabs.label }).getByText(en.bucketSettings.policy.tabs.simulator, { exact: true }).click();
   await expect(page.getByRole('heading', { level: 3, name: S.title })).toBeVisible();
 
   const result = page.getByRole('status').filter({ has: page.getByTestId('simulator-reason') });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Checkbox, MessagePlugin, Space, Tabs } from 'tdesign-react';
+import { Alert, Button, Checkbox, MessagePlugin, Radio, Space } from 'tdesign-react';
 import { ModalDialog } from '../../../../components/modal-dialog';
 import type { BucketTarget } from '../../../../cos/cos-client';
 import { useQuery } from '@tanstack/react-query';
@@ -15,6 +15,10 @@ import { FindingsList } from './findings-list';
 import { JsonDiff } from './monaco/json-diff';
 import { JsonEditor, type EditorMarker } from './monaco/json-editor';
 import { PolicySimulator } from './simulator/policy-simulator';
+import './policy-section.css';
+import { PolicyGenerator } from './generator/policy-generator';
+import { useCosClient } from '../../../../cos/cos-client-context';
+import { settingQueries } from '../../../../cos/setting-queries';
 
 const pretty = (p: PolicyDocument | null): string => (p ? `${JSON.stringify(p, null, 2)}\n` : '');
 
@@ -40,12 +44,19 @@ export function PolicySection({ target }: { target: BucketTarget }) {
 function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarget; stored: PolicyDocument | null; readOnly: boolean; state: ReturnType<typeof useSetting<'policy'>> }) {
   const { t, i18n } = useTranslation();
   const config = useQuery(configQueries.current()).data;
+  // The bucket owner's UIN, for "this account" principals: the ACL names the owner (GET Bucket ACL,
+  // https://cloud.tencent.com/document/product/436/7733). Without read access to it, the UIN is typed.
+  const cos = useCosClient();
+  const acl = useQuery(settingQueries.value(cos, target, 'acl')).data;
+  const ownerUin = /uin\/(\d+)/.exec(acl?.owner?.id ?? '')?.[1] ?? '';
   const storedText = pretty(stored);
   const [draft, setDraft] = useState(storedText);
+  const [view, setView] = useState<'json' | 'generator' | 'simulator'>('json');
   const [reviewing, setReviewing] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
   const context = useMemo(() => ({ bucket: target.bucket, region: target.region, appId: appIdOf(target.bucket) }), [target]);
+  const bucketRef = useMemo(() => ({ bucket: target.bucket, region: target.region, appId: appIdOf(target.bucket) }), [target]);
   const schema = useMemo(() => policyJsonSchema(context), [context]);
   const findings = useMemo(() => (draft.trim() === '' ? [] : findingsOf(draft, context)), [draft, context]);
   const zh = i18n.language === 'zh-CN';
@@ -81,8 +92,16 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
   return (
     <>
       {stored === null && draft === '' ? <Alert theme="info" message={t('bucketSettings.policy.none')} /> : null}
-      <Tabs defaultValue="json">
-        <Tabs.TabPanel value="json" label={t('bucketSettings.policy.tabs.json')} destroyOnHide={false}>
+      {/* The view switch is a radio group (TDesign's Tabs nav items take no keyboard focus); both views
+          stay mounted, so Monaco keeps its undo stack while the generator is shown. */}
+      <div role="radiogroup" aria-label={t('bucketSettings.policy.tabs.label')} className="policy-section__views">
+        <Radio.Group variant="default-filled" value={view} onChange={(v) => setView(v === 'generator' || v === 'simulator' ? v : 'json')}>
+          <Radio.Button value="json">{t('bucketSettings.policy.tabs.json')}</Radio.Button>
+          <Radio.Button value="generator">{t('bucketSettings.policy.tabs.generator')}</Radio.Button>
+          <Radio.Button value="simulator">{t('bucketSettings.policy.tabs.simulator')}</Radio.Button>
+        </Radio.Group>
+      </div>
+      <div hidden={view !== 'json'}>
           <div className="policy-section__panel">
             <JsonEditor
               value={draft}
@@ -95,18 +114,20 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
             />
             <FindingsList findings={findings} onFix={(text) => setDraft(text)} source={draft} readOnly={readOnly} />
           </div>
-        </Tabs.TabPanel>
-        <Tabs.TabPanel value="simulator" label={t('bucketSettings.policy.tabs.simulator')} destroyOnHide={false}>
-          <PolicySimulator target={target} draft={draft} />
-        </Tabs.TabPanel>
-      </Tabs>
+      </div>
+      {view === 'generator' ? (
+        <div className="policy-section__panel">
+          <PolicyGenerator draft={draft} setDraft={setDraft} bucketRef={bucketRef} ownerUin={ownerUin} readOnly={readOnly} />
+        </div>
+      ) : null}
+      {view === 'simulator' ? <PolicySimulator target={target} draft={draft} /> : null}
       {!readOnly ? (
         <Space className="settings-section__actions">
           <Button tag="button" theme="primary" disabled={!dirty || draft.trim() === ''} onClick={() => { setAcknowledged(false); setReviewing(true); }}>
             {t('bucketSettings.policy.review')}
           </Button>
           <Button tag="button" variant="outline" disabled={!dirty} onClick={() => setDraft(storedText)}>{t('bucketSettings.common.reset')}</Button>
-          {stored !== null ? <Button theme="danger" variant="outline" onClick={() => setRemoving(true)}>{t('bucketSettings.policy.remove')}</Button> : null}
+          {stored !== null ? <Button tag="button" theme="danger" variant="outline" onClick={() => setRemoving(true)}>{t('bucketSettings.policy.remove')}</Button> : null}
         </Space>
       ) : null}
       <ModalDialog
@@ -116,8 +137,8 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
         onClose={() => setReviewing(false)}
         footer={
           <Space>
-            <Button variant="outline" onClick={() => setReviewing(false)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button theme="primary" loading={state.save.isPending} disabled={errors > 0 || (securityWarnings > 0 && !acknowledged)} onClick={() => void save()}>
+            <Button tag="button" variant="outline" onClick={() => setReviewing(false)}>{t('bucketSettings.common.cancel')}</Button>
+            <Button tag="button" theme="primary" loading={state.save.isPending} disabled={errors > 0 || (securityWarnings > 0 && !acknowledged)} onClick={() => void save()}>
               {t('bucketSettings.common.save')}
             </Button>
           </Space>
@@ -138,8 +159,8 @@ function PolicyEditor({ target, stored, readOnly, state }: { target: BucketTarge
         onClose={() => setRemoving(false)}
         footer={
           <Space>
-            <Button variant="outline" onClick={() => setRemoving(false)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button theme="danger" loading={state.save.isPending} onClick={() => void remove()}>{t('bucketSettings.policy.remove')}</Button>
+            <Button tag="button" variant="outline" onClick={() => setRemoving(false)}>{t('bucketSettings.common.cancel')}</Button>
+            <Button tag="button" theme="danger" loading={state.save.isPending} onClick={() => void remove()}>{t('bucketSettings.policy.remove')}</Button>
           </Space>
         }
       >
