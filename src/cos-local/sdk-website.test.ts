@@ -103,14 +103,14 @@ describe('the website host', () => {
     expect([head.status, head.body, head.headers['content-length']]).toEqual([200, '', String(PAGES['index.html']?.length)]);
   });
 
-  it('takes the configured Suffix as the only index: no index.htm fallback (docs/cos-behaviour.md "Static website")', async () => {
+  it('falls back from index.html to index.htm for a folder, and only for that Suffix (docs/cos-behaviour.md "Static website")', async () => {
     await h.cos.putObject({ ...b, Key: 'htm/index.htm', Body: '<h1>htm</h1>', ContentType: 'text/html' });
     await h.cos.putObject({ ...b, Key: 'both/index.htm', Body: '<h1>htm</h1>', ContentType: 'text/html' });
     await h.cos.putObject({ ...b, Key: 'both/index.html', Body: '<h1>html</h1>', ContentType: 'text/html' });
     await h.cos.putObject({ ...b, Key: 'none/page.html', Body: '<h1>page</h1>', ContentType: 'text/html' });
     await put({ IndexDocument: { Suffix: 'index.html' }, ErrorDocument: { Key: '404.html' } });
-    expect(await site('/htm/')).toMatchObject({ status: 404, body: PAGES['404.html'] });
-    expect((await site('/htm')).status).toBe(404); // no dir → dir/ redirect either: htm/index.html does not exist
+    expect(await site('/htm/')).toMatchObject({ status: 200, body: '<h1>htm</h1>' });
+    expect((await site('/htm')).status).toBe(302); // the folder has an index (htm/index.htm): to htm/
     expect(await site('/both/')).toMatchObject({ status: 200, body: '<h1>html</h1>' });
     expect(await site('/none/')).toMatchObject({ status: 404, body: PAGES['404.html'] });
     expect(await site('/htm/index.htm')).toMatchObject({ status: 200, body: '<h1>htm</h1>' }); // a key names itself

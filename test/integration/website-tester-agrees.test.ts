@@ -103,7 +103,8 @@ const CASES: Array<[SiteName, string, WebsiteAnswer['kind']]> = [
   ['plain', '/missing/', 'document'],
   ['plain', '/secret.html', 'document'], // 403: the error document with 403
   ['plain', '/a%20b.html', 'document'],
-  ['plain', '/legacy/', 'document'], // only legacy/index.htm: the error document, 404
+  ['plain', '/legacy/', 'document'], // only legacy/index.htm: served by the index.htm fallback
+  ['plain', '/legacy', 'redirect'], // legacy/ has an index (legacy/index.htm): to the folder
   ['spa', '/', 'document'],
   ['spa', '/about', 'document'],
   ['spa', '/blog/post', 'document'],

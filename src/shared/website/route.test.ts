@@ -44,6 +44,25 @@ describe('routeWebsite (436/30617)', () => {
     expect(decision.lookups).toEqual([
       { key: 'x', purpose: 'page', outcome: 'not-found' },
       { key: 'x/index.html', purpose: 'directory-index', outcome: 'not-found' },
+      { key: 'x/index.htm', purpose: 'directory-index', outcome: 'not-found' },
     ]);
+  });
+
+  it.each([
+    // [existing keys, path, answer]
+    [['d/index.htm'], 'd/', { kind: 'document', key: 'd/index.htm', status: 200, source: 'index' }],
+    [['d/index.htm', 'd/index.html'], 'd/', { kind: 'document', key: 'd/index.html', status: 200, source: 'index' }],
+    [['index.htm'], '', { kind: 'document', key: 'index.htm', status: 200, source: 'index' }],
+    [['d/index.htm'], 'd', { kind: 'redirect', status: 302, location: 'http://h/d/', source: 'directory' }],
+    [['d/index.htm'], 'd/index.html', { kind: 'error', status: 404, code: 'NoSuchKey' }],
+  ] as const)('falls back to index.htm when a folder has no index.html: %j %s', (keys, path, answer) => {
+    const have = new Set<string>(keys);
+    const decision = answerWebsiteLookup({ indexDocument: { suffix: 'index.html' } }, req(path), (k) => ({ exists: have.has(k), readable: true }));
+    expect(decision.answer).toEqual(answer);
+  });
+
+  it('has no index.htm fallback for another Suffix', () => {
+    const decision = answerWebsiteLookup({ indexDocument: { suffix: 'default.html' } }, req('d/'), (k) => ({ exists: k === 'd/index.htm', readable: true }));
+    expect(decision.answer).toEqual({ kind: 'error', status: 404, code: 'NoSuchKey' });
   });
 });

@@ -3,7 +3,8 @@
 // Sources: PUT Bucket website (https://cloud.tencent.com/document/product/436/30617: index document,
 // AutoAddressing, ErrorDocument, RoutingRules, RedirectAllRequestsTo), the website endpoint's GET/HEAD
 // Object (https://cloud.tencent.com/document/product/436/30613), and docs/cos-behaviour.md "Static website"
-// (no `index.htm` fallback; OriginalHttpStatus Disabled answers the error document with 200).
+// (a folder without `index.html` falls back to `index.htm`; OriginalHttpStatus Disabled answers the
+// error document with 200).
 //
 // Two steps, both pure:
 // 1. resolveWebsitePath: RedirectAllRequestsTo (a request in the other scheme) and KeyPrefixEquals
@@ -71,7 +72,7 @@ export type WebsiteAnswer =
 
 export interface WebsiteLookupStep {
   key: string;
-  purpose: 'page' | 'auto-addressing' | 'directory-index' | 'error-document';
+  purpose: 'page' | 'index-htm' | 'auto-addressing' | 'directory-index' | 'error-document';
   outcome: WebsiteReadOutcome;
 }
 
@@ -122,6 +123,13 @@ export function answerWebsiteLookup(config: WebsiteConfiguration, req: WebsitePa
   const target = indexTarget(req.key, config.indexDocument.suffix);
   const page = read(target, 'page');
   if (page === 'found') return done({ kind: 'document', key: target, status: 200, source: target === req.key ? 'object' : 'index' });
+  // A folder with no `index.html` is answered by its `index.htm` ("COS will first match index.html …
+  // and then index.htm by default", Hosting a Static Website, step 2,
+  // https://www.tencentcloud.com/document/product/436/32670).
+  const htm = target !== req.key ? htmFallback(target, config.indexDocument.suffix) : undefined;
+  if (page === 'not-found' && htm !== undefined && read(htm, 'index-htm') === 'found') {
+    return done({ kind: 'document', key: htm, status: 200, source: 'index' });
+  }
   if (page === 'not-found') {
     const html = autoAddressed(config, req.key);
     if (html !== undefined && read(html, 'auto-addressing') === 'found') return done({ kind: 'document', key: html, status: 200, source: 'auto-addressing' });
@@ -130,7 +138,10 @@ export function answerWebsiteLookup(config: WebsiteConfiguration, req: WebsitePa
       const dirIndex = `${req.key}/${config.indexDocument.suffix}`;
       const state = lookup(dirIndex);
       lookups.push({ key: dirIndex, purpose: 'directory-index', outcome: readOutcome(state) });
-      if (state.exists) {
+      const dirHtm = htmFallback(dirIndex, config.indexDocument.suffix);
+      const htmState = dirHtm !== undefined && !state.exists ? lookup(dirHtm) : undefined;
+      if (dirHtm !== undefined && htmState) lookups.push({ key: dirHtm, purpose: 'directory-index', outcome: readOutcome(htmState) });
+      if (state.exists || htmState?.exists) {
         return done({ kind: 'redirect', status: DIRECTORY_REDIRECT_STATUS, location: location(req.scheme, req.host, keyPath(`${req.key}/`)), source: 'directory' });
       }
     }
@@ -143,6 +154,11 @@ export function answerWebsiteLookup(config: WebsiteConfiguration, req: WebsitePa
     return done({ kind: 'document', key: doc.key, status: doc.originalHttpStatus === 'Disabled' ? 200 : status, source: 'error-document' });
   }
   return done({ kind: 'error', status, code: status === 403 ? 'AccessDenied' : 'NoSuchKey' });
+}
+
+/** `dir/index.htm` for `dir/index.html` when the index document is `index.html`; otherwise none. */
+function htmFallback(indexKey: string, suffix: string): string | undefined {
+  return suffix === 'index.html' ? `${indexKey.slice(0, -'index.html'.length)}index.htm` : undefined;
 }
 
 /** Both steps: what the website endpoint answers for `req`, given what each key's read would meet. */

@@ -40,7 +40,7 @@ describe('the redirect tester', () => {
 
   it('asks only for the keys routeWebsite reads, and none for a prefix rule', () => {
     expect(run(SPA, '/old/x', []).heads).toEqual([]);
-    expect(run(SPA, '/no/such/page', ['index.html']).heads).toEqual(['no/such/page', 'no/such/page/index.html', 'index.html']);
+    expect(run(SPA, '/no/such/page', ['index.html']).heads).toEqual(['no/such/page', 'no/such/page/index.html', 'no/such/page/index.htm', 'index.html']);
   });
 
   it('turns a typed path into the request a browser sends', () => {
