@@ -12,7 +12,7 @@ export const hotlinkEn = {
   whiteListHelp: 'Only pages on the listed websites may load the files; any other Referer is refused.',
   blackListHelp: 'Pages on the listed websites are refused; every other Referer is allowed.',
   domains: 'Websites',
-  domainsHelp: 'Up to {{max}} entries (the limit of the COS console). A domain name or an IP address, without http:// and without a path. An entry without a port covers every port; with a port (example.com:8080) only that port. *.example.com covers example.com and all its subdomains. Matching ignores the scheme and upper/lower case.',
+  domainsHelp: 'Up to {{max}} entries (the limit of the COS console). A domain name or an IP address, without http://, optionally followed by a path that the page address must start with (www.example.com/shop). An entry without a port covers every port; with a port (example.com:8080) only that port. *.example.com covers example.com and all its subdomains. Matching ignores the scheme and upper/lower case.',
   domainLabel: 'Website {{n}}',
   removeDomain: 'Remove website {{n}}',
   addDomain: 'Add website',
@@ -26,7 +26,7 @@ export const hotlinkEn = {
   errors: {
     empty: 'Empty: enter a domain or IP address, or remove the entry.',
     scheme: 'Leave out http:// or https://: matching ignores the scheme.',
-    path: 'Enter only the host (and port), without a path, query or #.',
+    path: 'Enter the host (and port), optionally with a path, but no query (?) or fragment (#).',
     space: 'An entry cannot contain spaces.',
     port: 'The port must be a number from 1 to 65535.',
     host: 'Not a domain name: use letters, digits, hyphens and dots, with * as a wildcard (*.example.com).',

@@ -14,7 +14,7 @@ export const hotlinkZhCN: Strings<typeof hotlinkEn> = {
   whiteListHelp: '只有名单中网站上的页面可以加载文件，其他 Referer 一律拒绝。',
   blackListHelp: '拒绝名单中网站上的页面，其他 Referer 一律允许。',
   domains: '网站',
-  domainsHelp: '最多 {{max}} 条（COS 控制台的限制）。填写域名或 IP 地址，不带 http://，也不带路径。不带端口的条目匹配所有端口；带端口（example.com:8080）则只匹配该端口。*.example.com 匹配 example.com 及其所有子域名。匹配时忽略协议和大小写。',
+  domainsHelp: '最多 {{max}} 条（COS 控制台的限制）。填写域名或 IP 地址，不带 http://，可在后面加上路径（www.example.com/shop），页面地址须以它开头。不带端口的条目匹配所有端口；带端口（example.com:8080）则只匹配该端口。*.example.com 匹配 example.com 及其所有子域名。匹配时忽略协议和大小写。',
   domainLabel: '网站 {{n}}',
   removeDomain: '移除网站 {{n}}',
   addDomain: '添加网站',
@@ -28,7 +28,7 @@ export const hotlinkZhCN: Strings<typeof hotlinkEn> = {
   errors: {
     empty: '内容为空：请填写域名或 IP 地址，或删除该条目。',
     scheme: '请去掉 http:// 或 https://：匹配时会忽略协议。',
-    path: '只填写主机（和端口），不要带路径、查询参数或 #。',
+    path: '填写主机（和端口），可带路径，但不要带查询参数（?）或片段（#）。',
     space: '条目中不能包含空格。',
     port: '端口必须是 1 到 65535 之间的数字。',
     host: '不是有效的域名：只能使用字母、数字、连字符和点，可用 * 作通配符（*.example.com）。',

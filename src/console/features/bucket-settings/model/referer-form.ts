@@ -65,21 +65,25 @@ export function domainProblem(raw: string): DomainProblem | undefined {
   if (entry === '') return 'empty';
   if (SCHEME.test(entry) || entry.includes('://')) return 'scheme';
   if (/\s/.test(entry)) return 'space';
-  if (/[/?#]/.test(entry)) return 'path';
+  // An entry may end in a path, which the Referer's path must start with (`www.qq.com/example`, PUT
+  // Bucket referer 436/31423; src/shared/referer/match.ts); a query or fragment never matches.
+  if (/[?#]/.test(entry) || entry.startsWith('/')) return 'path';
+  const slash = entry.indexOf('/');
+  const hostPort = slash < 0 ? entry : entry.slice(0, slash);
   let port: string | undefined;
-  if (entry.startsWith('[')) {
+  if (hostPort.startsWith('[')) {
     // An IPv6 literal, as a Referer carries it: [2001:db8::1]:8080.
-    const close = entry.indexOf(']');
-    if (close < 0 || !/^\[[0-9a-f:.]+\]$/i.test(entry.slice(0, close + 1))) return 'ip';
-    const after = entry.slice(close + 1);
+    const close = hostPort.indexOf(']');
+    if (close < 0 || !/^\[[0-9a-f:.]+\]$/i.test(hostPort.slice(0, close + 1))) return 'ip';
+    const after = hostPort.slice(close + 1);
     if (after !== '') {
       if (!after.startsWith(':')) return 'host';
       port = after.slice(1);
     }
   } else {
-    const colon = entry.indexOf(':');
-    const host = colon >= 0 ? entry.slice(0, colon) : entry;
-    if (colon >= 0) port = entry.slice(colon + 1);
+    const colon = hostPort.indexOf(':');
+    const host = colon >= 0 ? hostPort.slice(0, colon) : hostPort;
+    if (colon >= 0) port = hostPort.slice(colon + 1);
     if (IPV4.test(host)) {
       if (host.split('.').some((octet) => Number(octet) > 255)) return 'ip';
     } else {
