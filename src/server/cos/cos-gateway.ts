@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import COS from 'cos-nodejs-sdk-v5';
 import { reachesConsole, withConsoleRule } from '../../shared/cors/console-rule';
-import { buildCorsXml, parseCorsXml, type CorsConfiguration } from '../../shared/xml/cors';
-import { codecOf, readSettingAnswer, type TrackedSetting, type TrackedSettings } from '../../shared/settings/codecs';
+import { buildCorsXml, type CorsConfiguration } from '../../shared/xml/cors';
+import { codecOf, readSettingAnswer, type SettingRead, type TrackedSetting, type TrackedSettings } from '../../shared/settings/codecs';
 import type { CosTarget } from '../config';
 
 export interface BucketSummary {
@@ -76,35 +76,30 @@ export function createCosGateway(target: CosTarget): CosGateway {
     const result = await cos.getService({});
     return (result.Buckets ?? []).map((b) => ({ name: b.Name, region: b.Location, creationDate: b.CreationDate }));
   };
-  // Raw ?cors XML through the SDK's generic request: the shared codec keeps the rules verbatim.
-  const readCors = async (cos: COS, bucket: string, region: string): Promise<string | undefined> => {
+  // A setting's raw XML (or JSON) through the SDK's generic request, read by the shared codec: kept
+  // verbatim (src/shared/settings/codecs.ts). Throws the SDK's error for anything but "none configured".
+  const readWith = async <K extends TrackedSetting>(cos: COS, bucket: string, region: string, name: K): Promise<SettingRead<K>> => {
+    const codec = codecOf(name);
+    let answer: { body: string } | { missingCode: string };
     try {
-      const r = await cos.request({ Method: 'GET', Bucket: bucket, Region: region, Action: 'cors', RawBody: true } as COS.RequestParams);
-      return String(r.Body ?? '');
+      const r = await cos.request({ Method: 'GET', Bucket: bucket, Region: region, Action: codec.subresource, RawBody: true } as COS.RequestParams);
+      answer = { body: String(r.Body ?? '') };
     } catch (e) {
-      if ((e as SdkError).code === 'NoSuchCORSConfiguration') return undefined;
-      throw e;
+      const err = e as SdkError;
+      if (err.statusCode !== 404 || err.code === undefined || !codec.missing.includes(err.code)) throw e;
+      answer = { missingCode: err.code };
     }
+    return readSettingAnswer(name, answer);
   };
+  /** The bucket's CORS rules; undefined when it has none (or none the codec can read). */
   const currentCors = async (cos: COS, bucket: string, region: string): Promise<CorsConfiguration | undefined> => {
-    const text = await readCors(cos, bucket, region);
-    const parsed = text === undefined ? undefined : parseCorsXml(text);
-    return parsed?.ok ? parsed.value : undefined;
+    const read = await readWith(cos, bucket, region, 'cors');
+    return read.ok ? (read.value ?? undefined) : undefined;
   };
   return {
     listBuckets: (key) => list(key ? client(key) : server),
     async readSetting(bucket, region, name, key) {
-      const codec = codecOf(name);
-      let answer: { body: string } | { missingCode: string };
-      try {
-        const r = await (key ? client(key) : server).request({ Method: 'GET', Bucket: bucket, Region: region, Action: codec.subresource, RawBody: true } as COS.RequestParams);
-        answer = { body: String(r.Body ?? '') };
-      } catch (e) {
-        const err = e as SdkError;
-        if (err.statusCode !== 404 || err.code === undefined || !codec.missing.includes(err.code)) throw e;
-        answer = { missingCode: err.code };
-      }
-      const read = readSettingAnswer(name, answer);
+      const read = await readWith(key ? client(key) : server, bucket, region, name);
       if (!read.ok) throw new Error(`unreadable ${name} configuration: ${read.reason}`);
       return read.value;
     },

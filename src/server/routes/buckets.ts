@@ -22,15 +22,8 @@ import { parseBucketName } from '../../shared/cos/bucket-name';
 import type { AuditLog } from '../audit/audit-log';
 import { auditActor, isAdmin, requireAdmin, requireSession, type AuthContext } from '../auth/plugin';
 import type { CosGateway, CosKey } from '../cos/cos-gateway';
-import { ApiError } from '../errors';
+import { ApiError, cosFailure } from '../errors';
 import type { RegionPolicy } from '../region-policy';
-
-/** A COS refusal as the console API's error: its status and code, the COS message. */
-function cosFailure(e: unknown): ApiError | undefined {
-  const err = e as { code?: unknown; statusCode?: unknown; message?: unknown };
-  if (typeof err.code !== 'string' || typeof err.statusCode !== 'number' || err.statusCode < 400 || err.statusCode >= 500) return undefined;
-  return new ApiError(err.statusCode, err.code, typeof err.message === 'string' ? err.message : err.code);
-}
 
 /**
  * The console's own origin, as the browser sends it (the CSRF guard already checked it is this host).

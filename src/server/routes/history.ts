@@ -14,7 +14,7 @@ import { TRACKED_SETTINGS, type TrackedSetting } from '../../shared/settings/cod
 import type { AuditLog } from '../audit/audit-log';
 import { auditActor, isAdmin, requireSession, type AuthContext } from '../auth/plugin';
 import type { CosGateway, CosKey } from '../cos/cos-gateway';
-import { ApiError } from '../errors';
+import { ApiError, cosFailure } from '../errors';
 import type { HistoryStore } from '../history/history-store';
 import type { RegionPolicy } from '../region-policy';
 
@@ -30,14 +30,10 @@ function grantsOf(auth: AuthContext) {
 /** The key to read a setting with: the session's own for an API key, else the server's. */
 const keyOf = (auth: AuthContext): CosKey | undefined => (auth.kind === 'api-key' ? auth.credential : undefined);
 
-/** A COS answer as the API's error: a 4xx keeps COS's status and code, anything else is 502. */
+/** A COS answer as the API's error: a refusal keeps COS's status and code, anything else is 502. */
 function cosError(e: unknown): ApiError {
-  const err = e as { code?: unknown; statusCode?: unknown; message?: unknown };
-  const message = typeof err.message === 'string' ? err.message : String(e);
-  if (typeof err.code === 'string' && typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-    return new ApiError(err.statusCode, err.code, message);
-  }
-  return new ApiError(502, 'CosUnavailable', `COS could not be read: ${message}`);
+  const message = (e as { message?: unknown }).message;
+  return cosFailure(e) ?? new ApiError(502, 'CosUnavailable', `COS could not be read: ${typeof message === 'string' ? message : String(e)}`);
 }
 
 export function historyRoutes(app: FastifyInstance, deps: { gateway: CosGateway; history: HistoryStore; audit: AuditLog; regions: RegionPolicy; now: () => number }): void {

@@ -1,11 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { confirmChange, openChange, type HistoryEntry, type HistoryKind } from '../../../api/history-api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { HistoryEntry, HistoryKind } from '../../../api/history-api';
 import type { BucketTarget } from '../../../cos/cos-client';
 import { useCosClient } from '../../../cos/cos-client-context';
 import { settingQueries } from '../../../cos/setting-queries';
 import { useCurrentSession } from '../../../session/use-current-session';
 import { settingAccess, type SettingAccess } from '../../../../shared/access/setting-access';
 import { sameSetting, type TrackedSetting, type TrackedSettings } from '../../../../shared/settings/codecs';
+import { useRecordedWrite } from './use-recorded-write';
 
 export interface SaveInput<K extends TrackedSetting> {
   /** The whole new value (COS replaces a setting), or null to delete it. */
@@ -22,12 +23,12 @@ export interface SaveInput<K extends TrackedSetting> {
  *   1. POST …/history: the server reads the value before, with the session's own authority;
  *   2. the browser PUTs (or DELETEs) the setting at COS, signed per request by /api/sign;
  *   3. POST …/history/:id/confirm: the server reads it back and records it as "after".
- * If 2 fails, the opened entry stays pending and the history does not show it as a change.
+ * If 2 fails, the opened entry stays pending and the history does not show it as a change. The write is
+ * use-recorded-write.ts's, which rollbacks and settings documents use too.
  */
 export function useSetting<K extends TrackedSetting>(target: BucketTarget, name: K) {
   const cos = useCosClient();
   const session = useCurrentSession();
-  const queryClient = useQueryClient();
   const access: SettingAccess = settingAccess(session?.user.grants, target.bucket, name);
   const value = useQuery({ ...settingQueries.value(cos, target, name), enabled: access.kind !== 'none' });
   const history = useQuery({ ...settingQueries.history(target, name), enabled: access.kind !== 'none' });
@@ -36,19 +37,10 @@ export function useSetting<K extends TrackedSetting>(target: BucketTarget, name:
   const changedOutside =
     value.isSuccess && lastRecorded !== undefined && !sameSetting(name, value.data, lastRecorded.after ?? null);
 
+  const write = useRecordedWrite();
   const save = useMutation({
-    mutationFn: async ({ value: next, kind = 'change', rollbackOf }: SaveInput<K>): Promise<HistoryEntry> => {
-      const csrf = session?.csrfToken ?? '';
-      const entry = await openChange({ bucket: target.bucket, region: target.region, setting: name, kind, ...(rollbackOf ? { rollbackOf } : {}) }, csrf);
-      if (next === null) await cos.deleteSetting(target, name);
-      else await cos.putSetting(target, name, next as NonNullable<TrackedSettings[K]>);
-      return confirmChange(target.bucket, entry.id, csrf);
-    },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: settingQueries.valueKey(target, name) }),
-        queryClient.invalidateQueries({ queryKey: settingQueries.historyAll(target) }),
-      ]),
+    mutationFn: ({ value: next, kind = 'change', rollbackOf }: SaveInput<K>): Promise<HistoryEntry> =>
+      write({ target, setting: name, value: next, kind, ...(rollbackOf ? { rollbackOf } : {}) }),
   });
 
   return { access, value, history, lastRecorded, changedOutside, save };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Tag } from 'tdesign-react';
 import { AclEditor } from '../../../components/acl-editor';
 import { ErrorAlert } from '../../../components/error-alert';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { PageLoading } from '../../../components/page-loading';
 import type { ObjectAcl } from '../../../cos/cos-client';
@@ -104,19 +105,16 @@ function ObjectAclForm({ bucket, objectKey, name, value }: { bucket: BucketRef; 
         </div>
         <div role="status">{savedNote}</div>
       </div>
-      <ModalDialog
+      <ConfirmDialog
         visible={confirming !== null}
         title={t('bucketSettings.acl.confirm.title')}
-        onClose={() => setConfirming(null)}
-        footer={
-          <div className="dialog-actions">
-            <Button tag="button" variant="outline" onClick={() => setConfirming(null)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button tag="button" theme="danger" onClick={() => { setConfirming(null); save.mutate(); }}>{t('bucketSettings.acl.confirm.confirm')}</Button>
-          </div>
-        }
+        confirmLabel={t('bucketSettings.acl.confirm.confirm')}
+        cancelLabel={t('bucketSettings.common.cancel')}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => { setConfirming(null); save.mutate(); }}
       >
         <p>{t('bucketSettings.acl.confirm.objectBody', { permissions: (confirming ?? []).join(', '), name })}</p>
-      </ModalDialog>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Tag } from 'tdesign-react';
 import { AclEditor } from '../../../../components/acl-editor';
-import { ModalDialog } from '../../../../components/modal-dialog';
+import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import type { BucketTarget } from '../../../../cos/cos-client';
 import { formIsValid, formToPolicy, policyToForm, samePolicy, widensPublicAccess, type AclForm } from '../../../../../shared/acl/acl-form';
 import type { AccessControlPolicy } from '../../../../../shared/xml/acl';
@@ -86,19 +86,16 @@ function BucketAclEditor({ target, value, readOnly, save }: { target: BucketTarg
           <div role="status">{savedNote}</div>
         </div>
       )}
-      <ModalDialog
+      <ConfirmDialog
         visible={confirming !== null}
         title={t('bucketSettings.acl.confirm.title')}
-        onClose={() => setConfirming(null)}
-        footer={
-          <div className="dialog-actions">
-            <Button tag="button" variant="outline" onClick={() => setConfirming(null)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button tag="button" theme="danger" onClick={() => void write()}>{t('bucketSettings.acl.confirm.confirm')}</Button>
-          </div>
-        }
+        confirmLabel={t('bucketSettings.acl.confirm.confirm')}
+        cancelLabel={t('bucketSettings.common.cancel')}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => void write()}
       >
         <p>{t('bucketSettings.acl.confirm.bucketBody', { permissions: (confirming ?? []).join(', '), name: target.bucket })}</p>
-      </ModalDialog>
+      </ConfirmDialog>
     </div>
   );
 }

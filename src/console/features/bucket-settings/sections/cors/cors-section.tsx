@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Switch, Tag } from 'tdesign-react';
-import { ModalDialog } from '../../../../components/modal-dialog';
+import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import type { BucketTarget } from '../../../../cos/cos-client';
 import { reachesConsole, withConsoleRule } from '../../../../../shared/cors/console-rule';
 import { stableJson } from '../../../../../shared/settings/codecs';
@@ -205,20 +205,13 @@ function CorsEditor({ value, readOnly, save }: { value: CorsConfiguration | null
 
       <CorsTester config={next} />
 
-      <ModalDialog
+      <ConfirmDialog
         visible={confirming !== null}
         title={confirming?.kind === 'break' ? t('bucketSettings.cors.breakTitle') : t('bucketSettings.cors.removeAllTitle')}
-        onClose={() => setConfirming(null)}
-        footer={
-          <div className="dialog-actions">
-            <Button tag="button" variant="outline" onClick={() => setConfirming(null)}>
-              {t('bucketSettings.common.cancel')}
-            </Button>
-            <Button tag="button" theme="danger" onClick={() => void write(confirming?.kind === 'break' ? confirming.value : null)}>
-              {confirming?.kind === 'break' ? t('bucketSettings.cors.breakConfirm') : t('bucketSettings.cors.removeAllConfirm')}
-            </Button>
-          </div>
-        }
+        confirmLabel={confirming?.kind === 'break' ? t('bucketSettings.cors.breakConfirm') : t('bucketSettings.cors.removeAllConfirm')}
+        cancelLabel={t('bucketSettings.common.cancel')}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => void write(confirming?.kind === 'break' ? confirming.value : null)}
       >
         {confirming?.kind === 'break' ? (
           <p>{t('bucketSettings.cors.breakBody', { origin })}</p>
@@ -228,7 +221,7 @@ function CorsEditor({ value, readOnly, save }: { value: CorsConfiguration | null
             {reachesConsole(base ?? undefined, origin) ? <p>{t('bucketSettings.cors.removeAllConsole')}</p> : null}
           </>
         )}
-      </ModalDialog>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Switch } from 'tdesign-react';
-import { ModalDialog } from '../../../../components/modal-dialog';
+import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import type { BucketTarget } from '../../../../cos/cos-client';
 import type { EncryptionConfiguration } from '../../../../../shared/xml/encryption';
 import { SectionFrame } from '../../components/section-frame';
@@ -98,27 +98,19 @@ function EncryptionEditor({ value, readOnly, state }: { value: EncryptionConfigu
         {saved && !save.isPending ? t(wasOn ? 'bucketSettings.common.saved' : 'bucketSettings.common.deleted', { setting: title }) : null}
       </div>
       {save.isError ? <SettingError title={t('bucketSettings.common.saveFailed', { setting: title })} error={save.error} /> : null}
-      <ModalDialog
+      <ConfirmDialog
         visible={confirming}
         title={t('bucketSettings.encryption.confirmOffTitle')}
-        onClose={() => setConfirming(false)}
-        footer={
-          <div className="dialog-actions">
-            <Button tag="button" variant="outline" onClick={() => setConfirming(false)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button tag="button"
-              theme="danger"
-              onClick={() => {
-                setConfirming(false);
-                void write(null).catch(() => undefined);
-              }}
-            >
-              {t('bucketSettings.encryption.turnOff')}
-            </Button>
-          </div>
-        }
+        confirmLabel={t('bucketSettings.encryption.turnOff')}
+        cancelLabel={t('bucketSettings.common.cancel')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void write(null).catch(() => undefined);
+        }}
       >
         <p>{t('bucketSettings.encryption.confirmOffBody')}</p>
-      </ModalDialog>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
-import { ModalDialog } from '../../../../components/modal-dialog';
+import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import type { BucketTarget } from '../../../../cos/cos-client';
 import type { LifecycleConfiguration, LifecycleRule } from '../../../../../shared/xml/lifecycle';
 import { SectionFrame } from '../../components/section-frame';
@@ -145,18 +145,13 @@ function LifecycleEditor({ value, readOnly, state }: EditorProps) {
         {saved === 'saved' ? t('bucketSettings.common.saved', { setting: title }) : saved === 'deleted' ? t('bucketSettings.common.deleted', { setting: title }) : null}
       </div>
       {save.isError ? <SettingError title={t('bucketSettings.common.saveFailed', { setting: title })} error={save.error} /> : null}
-      <ModalDialog
+      <ConfirmDialog
         visible={confirm !== null}
         title={confirm?.kind === 'delete' ? t('bucketSettings.lifecycle.confirmDeleteTitle', { name: nameOf(confirm.index) }) : t('bucketSettings.lifecycle.confirmRemoveAllTitle')}
-        onClose={() => setConfirm(null)}
-        footer={
-          <div className="dialog-actions">
-            <Button tag="button" variant="outline" onClick={() => setConfirm(null)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button tag="button" theme="danger" onClick={confirmed}>
-              {confirm?.kind === 'delete' ? t('bucketSettings.lifecycle.deleteRule') : t('bucketSettings.lifecycle.removeAll')}
-            </Button>
-          </div>
-        }
+        confirmLabel={confirm?.kind === 'delete' ? t('bucketSettings.lifecycle.deleteRule') : t('bucketSettings.lifecycle.removeAll')}
+        cancelLabel={t('bucketSettings.common.cancel')}
+        onCancel={() => setConfirm(null)}
+        onConfirm={confirmed}
       >
         {confirm?.kind === 'delete' ? (
           <>
@@ -166,7 +161,7 @@ function LifecycleEditor({ value, readOnly, state }: EditorProps) {
         ) : (
           <p>{t('bucketSettings.lifecycle.confirmRemoveAllBody')}</p>
         )}
-      </ModalDialog>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Table, type PrimaryTableCol } from 'tdesign-react';
-import { ModalDialog } from '../../../../components/modal-dialog';
+import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import type { BucketTarget } from '../../../../cos/cos-client';
 import type { XmlTag } from '../../../../../shared/xml/tagging';
 import { SectionFrame } from '../../components/section-frame';
@@ -142,27 +142,19 @@ function TagsEditor({ value, state }: { value: XmlTag[]; state: SettingState<'ta
         {saved === 'saved' ? t('bucketSettings.common.saved', { setting: title }) : saved === 'deleted' ? t('bucketSettings.common.deleted', { setting: title }) : null}
       </div>
       {save.isError ? <SettingError title={t('bucketSettings.common.saveFailed', { setting: title })} error={save.error} /> : null}
-      <ModalDialog
+      <ConfirmDialog
         visible={confirming}
         title={t('bucketSettings.tags.confirmRemoveAllTitle')}
-        onClose={() => setConfirming(false)}
-        footer={
-          <div className="dialog-actions">
-            <Button tag="button" variant="outline" onClick={() => setConfirming(false)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button tag="button"
-              theme="danger"
-              onClick={() => {
-                setConfirming(false);
-                void write(null).catch(() => undefined);
-              }}
-            >
-              {t('bucketSettings.tags.removeAll')}
-            </Button>
-          </div>
-        }
+        confirmLabel={t('bucketSettings.tags.removeAll')}
+        cancelLabel={t('bucketSettings.common.cancel')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void write(null).catch(() => undefined);
+        }}
       >
         <p>{t('bucketSettings.tags.confirmRemoveAllBody')}</p>
-      </ModalDialog>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Checkbox, Input, Radio, Switch } from 'tdesign-react';
-import { ModalDialog } from '../../../../components/modal-dialog';
+import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { useInnerInputAttributes } from '../../../../components/use-inner-input-attributes';
 import type { BucketTarget } from '../../../../cos/cos-client';
 import { configQueries } from '../../../../cos/config-queries';
@@ -190,19 +190,16 @@ function WebsiteEditor({ target, value, state, endpoint }: EditorProps) {
       {form.enabled ? (
         draft ? <RedirectTester target={target} config={draft} endpoint={endpoint} draft /> : <Alert theme="info" message={w('tester.fixFirst')} />
       ) : null}
-      <ModalDialog
+      <ConfirmDialog
         visible={confirmOff}
         title={w('removeTitle')}
-        onClose={() => setConfirmOff(false)}
-        footer={
-          <>
-            <Button tag="button" variant="outline" onClick={() => setConfirmOff(false)}>{t('bucketSettings.common.cancel')}</Button>
-            <Button tag="button" theme="danger" onClick={() => { setConfirmOff(false); void write(null); }}>{w('removeConfirm')}</Button>
-          </>
-        }
+        confirmLabel={w('removeConfirm')}
+        cancelLabel={t('bucketSettings.common.cancel')}
+        onCancel={() => setConfirmOff(false)}
+        onConfirm={() => { setConfirmOff(false); void write(null); }}
       >
         <p>{w('removeBody')}</p>
-      </ModalDialog>
+      </ConfirmDialog>
     </div>
   );
 }
