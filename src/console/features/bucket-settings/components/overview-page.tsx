@@ -10,7 +10,7 @@ import type { BucketTarget } from '../../../cos/cos-client';
 import { CosClientError } from '../../../cos/cos-error';
 import { paths } from '../../../navigation/paths';
 import type { TrackedSetting, TrackedSettings } from '../../../../shared/settings/codecs';
-import { useSetting } from '../hooks/use-setting';
+import { useSettingValue } from '../hooks/use-setting';
 import { bucketEndpoint, replicationDestinations, websiteEndpoint } from '../model/endpoints';
 import { sectionOfSetting } from '../model/sections';
 import './overview-page.css';
@@ -50,7 +50,7 @@ export function OverviewPage() {
 /** What to show for a setting that is not (yet) known: its loading, missing permission or read error. */
 function useSettingCell<K extends TrackedSetting>(target: BucketTarget, setting: K, render: (value: TrackedSettings[K]) => ReactNode): ReactNode {
   const { t } = useTranslation();
-  const { access, value } = useSetting(target, setting);
+  const { access, value } = useSettingValue(target, setting);
   if (access.kind === 'none') {
     return <span className="overview-page__muted">{t('bucketSettings.overview.noAccess', { permission: t(`bucketSettings.common.permission.${access.missing}`) })}</span>;
   }

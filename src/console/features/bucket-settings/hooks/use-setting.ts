@@ -27,10 +27,7 @@ export interface SaveInput<K extends TrackedSetting> {
  * use-recorded-write.ts's, which rollbacks and settings documents use too.
  */
 export function useSetting<K extends TrackedSetting>(target: BucketTarget, name: K) {
-  const cos = useCosClient();
-  const session = useCurrentSession();
-  const access: SettingAccess = settingAccess(session?.user.grants, target.bucket, name);
-  const value = useQuery({ ...settingQueries.value(cos, target, name), enabled: access.kind !== 'none' });
+  const { access, value } = useSettingValue(target, name);
   const history = useQuery({ ...settingQueries.history(target, name), enabled: access.kind !== 'none' });
 
   const lastRecorded: HistoryEntry | undefined = history.data?.find((e) => e.state === 'confirmed');
@@ -44,6 +41,18 @@ export function useSetting<K extends TrackedSetting>(target: BucketTarget, name:
   });
 
   return { access, value, history, lastRecorded, changedOutside, save };
+}
+
+/**
+ * Only what a setting is and what the session may do with it, for the places that show a setting
+ * without editing it (the overview, another section's warning): no history is read.
+ */
+export function useSettingValue<K extends TrackedSetting>(target: BucketTarget, name: K) {
+  const cos = useCosClient();
+  const session = useCurrentSession();
+  const access: SettingAccess = settingAccess(session?.user.grants, target.bucket, name);
+  const value = useQuery({ ...settingQueries.value(cos, target, name), enabled: access.kind !== 'none' });
+  return { access, value };
 }
 
 export type SettingState<K extends TrackedSetting> = ReturnType<typeof useSetting<K>>;

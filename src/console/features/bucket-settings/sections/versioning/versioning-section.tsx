@@ -8,7 +8,7 @@ import { paths } from '../../../../navigation/paths';
 import type { VersioningStatus } from '../../../../../shared/xml/versioning';
 import { SectionFrame } from '../../components/section-frame';
 import { SettingError } from '../../components/setting-error';
-import { useSetting, type SettingState } from '../../hooks/use-setting';
+import { useSetting, useSettingValue, type SettingState } from '../../hooks/use-setting';
 import { replicationDestinations } from '../../model/endpoints';
 import './versioning-section.css';
 
@@ -83,7 +83,7 @@ function ConfirmDialog({ target, asking, state, onClose, onDone }: {
   onDone: (status: VersioningStatus) => void;
 }) {
   const { t } = useTranslation();
-  const replication = useSetting(target, 'replication');
+  const replication = useSettingValue(target, 'replication');
   const [error, setError] = useState<unknown>(null);
   const pending = state.save.isPending;
   const close = () => {
